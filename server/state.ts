@@ -1,0 +1,73 @@
+// The synced state: what the board, the phones and the console decode.
+// Only `TeamState.votes` and `TeamState.reason` are secret: they are `.view()`
+// fields, sent only to the team's own members and the host (see server/views.ts).
+// Card, reveal and summary change once per round and travel as JSON strings.
+import { schema, t, type SchemaType } from "@colyseus/schema";
+
+export const VoteState = schema(
+  {
+    prime: t.string(),
+    commit: t.boolean(),
+  },
+  "VoteState",
+);
+export type VoteState = SchemaType<typeof VoteState>;
+
+export const MemberState = schema(
+  {
+    id: t.string(),
+    name: t.string(),
+    /** Role ids, comma-separated, e.g. "government,media". */
+    roles: t.string(),
+    connected: t.boolean(),
+    sent: t.boolean(),
+  },
+  "MemberState",
+);
+export type MemberState = SchemaType<typeof MemberState>;
+
+export const TeamState = schema(
+  {
+    index: t.uint8(),
+    /** Member seats in join order. */
+    members: t.array(MemberState),
+    captain: t.string(),
+    sent: t.uint8(),
+    locked: t.boolean(),
+    lockedBy: t.string(),
+    score: t.int16(),
+    /** Secret until the reveal: only this team's members and the host see these. */
+    votes: t.map(VoteState).view(),
+    reason: t.string().view(),
+  },
+  "TeamState",
+);
+export type TeamState = SchemaType<typeof TeamState>;
+
+export const GameRoomState = schema(
+  {
+    code: t.string(),
+    packId: t.string(),
+    /** JSON of the pack's title Text. */
+    packTitle: t.string(),
+    phase: t.string(),
+    /** Index of the current event card, -1 in the lobby. */
+    round: t.int8(),
+    roundCount: t.uint8(),
+    roundSeconds: t.uint16(),
+    /** Whole seconds left in the deciding phase (frozen while paused). */
+    timeLeft: t.uint16(),
+    paused: t.boolean(),
+    roomLocked: t.boolean(),
+    teams: t.array(TeamState),
+    /** JSON of the public CardView (no points, no reasons before the reveal). */
+    card: t.string(),
+    /** JSON of the RevealView, set at the reveal of a round. */
+    reveal: t.string(),
+    /** JSON of the GameSummary, set at the final phase. */
+    summary: t.string(),
+    observers: t.uint16(),
+  },
+  "GameRoomState",
+);
+export type GameRoomState = SchemaType<typeof GameRoomState>;

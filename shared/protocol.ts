@@ -1,0 +1,126 @@
+// The wire protocol between the pages and the room: message names, payload
+// schemas, join options and what the server sends back. Types only cross to
+// the client through `import type`, except the small schemas the phone uses
+// to check its own input before sending.
+import { z } from "zod";
+import { PRIMES } from "./scenario.js";
+import type { Reason } from "./reasons.js";
+
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAME = "game";
+
+/** 5 characters, no look-alikes (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const CODE_LENGTH = 5;
+export function normaliseCode(input: string): string {
+  return input.trim().toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+export function isCode(code: string): boolean {
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
+
+export const NAME_MAX = 24;
+export const REASON_MAX = 140;
+/** Payloads larger than this (JSON bytes) are refused with TOO_LARGE. */
+export const MAX_PAYLOAD_BYTES = 2048;
+
+// ---- join options -------------------------------------------------------
+
+export const PlayerJoinSchema = z.strictObject({
+  kind: z.literal("player"),
+  name: z.string().max(200),
+  /** Team index chosen on the phone; absent means "balance me". */
+  team: z.number().int().min(0).max(9).optional(),
+  /** A random secret the phone keeps (localStorage); identifies the device, not the name. */
+  device: z.string().min(16).max(64),
+  lang: z.enum(["id", "en"]).optional(),
+});
+export const HostJoinSchema = z.strictObject({ kind: z.literal("host"), hostKey: z.string().min(16).max(128) });
+export const BoardJoinSchema = z.strictObject({ kind: z.literal("board") });
+export const ObserverJoinSchema = z.strictObject({ kind: z.literal("observer") });
+export const JoinOptionsSchema = z.discriminatedUnion("kind", [
+  PlayerJoinSchema,
+  HostJoinSchema,
+  BoardJoinSchema,
+  ObserverJoinSchema,
+]);
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+export type ClientKind = JoinOptions["kind"];
+
+// ---- create (HTTP POST /api/sessions) ------------------------------------
+
+export const CreateSessionSchema = z.strictObject({
+  packId: z.string().min(1).max(64),
+  teamCount: z.number().int().min(2).max(10),
+  roundSeconds: z.number().int().min(30).max(900),
+  lang: z.enum(["id", "en"]).optional(),
+});
+export type CreateSession = z.infer<typeof CreateSessionSchema>;
+export interface CreatedSession {
+  code: string;
+  hostKey: string;
+}
+
+// ---- client → room messages ---------------------------------------------
+
+export const MessageSchemas = {
+  /** A member's response and whether they commit their role card(s). */
+  submit: z.strictObject({ prime: z.enum(PRIMES), commit: z.boolean() }),
+  /** The captain's reason for the team's choice. */
+  reason: z.strictObject({ text: z.string().max(1000) }),
+  /** The captain locks the team's choice. */
+  lock: z.strictObject({}),
+  /** Choose or change team (lobby). */
+  team: z.strictObject({ team: z.number().int().min(0).max(9) }),
+  /** Every trainer action. */
+  host: z.discriminatedUnion("action", [
+    z.strictObject({ action: z.literal("start") }),
+    z.strictObject({ action: z.literal("next") }),
+    z.strictObject({ action: z.literal("pause") }),
+    z.strictObject({ action: z.literal("resume") }),
+    z.strictObject({ action: z.literal("addTime"), seconds: z.number().int().min(5).max(600) }),
+    z.strictObject({ action: z.literal("skip") }),
+    z.strictObject({ action: z.literal("reveal") }),
+    z.strictObject({ action: z.literal("end") }),
+    z.strictObject({ action: z.literal("lockRoom"), locked: z.boolean() }),
+    z.strictObject({ action: z.literal("passCaptain"), playerId: z.string().max(64) }),
+    z.strictObject({ action: z.literal("movePlayer"), playerId: z.string().max(64), team: z.number().int().min(0).max(9) }),
+    z.strictObject({ action: z.literal("removePlayer"), playerId: z.string().max(64) }),
+    z.strictObject({ action: z.literal("renamePlayer"), playerId: z.string().max(64), name: z.string().max(200) }),
+    z.strictObject({ action: z.literal("banPlayer"), playerId: z.string().max(64) }),
+  ]),
+} as const;
+export type MessageType = keyof typeof MessageSchemas;
+export type MessagePayload<K extends MessageType> = z.infer<(typeof MessageSchemas)[K]>;
+export type HostAction = MessagePayload<"host">;
+
+// ---- room → client messages ----------------------------------------------
+
+/** Sent to one client when something it sent (or its join) is refused. */
+export interface RefusalMessage {
+  reason: Reason;
+  /** The message type that was refused, when there was one. */
+  type?: string;
+  /** Extra detail, e.g. a suggested free name for NAME_TAKEN. */
+  suggestion?: string;
+}
+
+/** Sent to a player right after join/rejoin. */
+export interface WelcomeMessage {
+  playerId: string;
+  rejoined: boolean;
+}
+
+/** Sent to a player who was removed or banned by the trainer, just before the room closes the socket. */
+export interface RemovedMessage {
+  banned: boolean;
+}
+
+export const SERVER_MESSAGES = {
+  refused: "refused",
+  welcome: "welcome",
+  removed: "removed",
+} as const;
+
+/** Close code the room uses when the trainer removes a player. */
+export const CLOSE_REMOVED = 4100;

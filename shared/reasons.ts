@@ -1,0 +1,43 @@
+// The one closed set of reasons for refusing something. The rules, the room
+// and the HTTP routes answer with one of these; every client shows the
+// sentence for it from shared/i18n (Indonesian first).
+export const REASONS = [
+  // boundary: shape, size, rate
+  "BAD_MESSAGE",
+  "TOO_LARGE",
+  "RATE_LIMITED",
+  // who
+  "NOT_HOST",
+  "NOT_PLAYER",
+  "NOT_CAPTAIN",
+  "UNKNOWN_PLAYER",
+  "UNKNOWN_TEAM",
+  "INVALID_HOST_KEY",
+  // phase
+  "WRONG_PHASE",
+  "PAUSED",
+  "NOT_PAUSED",
+  "GAME_OVER",
+  // allowed
+  "TEAM_LOCKED",
+  "NOT_SENT",
+  "SAME_TEAM",
+  "NAME_INVALID",
+  "NAME_TAKEN",
+  "REASON_TOO_LONG",
+  "ROOM_LOCKED",
+  "ROOM_FULL",
+  "ROOM_NOT_FOUND",
+  "BANNED",
+  "TOO_MANY_ATTEMPTS",
+  "PACK_NOT_FOUND",
+  "INVALID_SETTINGS",
+  "SESSION_NOT_FOUND",
+  "SERVER_ERROR",
+] as const;
+
+export type Reason = (typeof REASONS)[number];
+
+export function isReason(x: unknown): x is Reason {
+  return typeof x === "string" && (REASONS as readonly string[]).includes(x);
+}

@@ -1,0 +1,163 @@
+// The scenario pack schema: what a trainer writes in scenarios/*.yaml.
+// Parsed with zod so that the server, the check command and the tests all
+// refuse a broken pack with the same message.
+import { z } from "zod";
+
+export const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
+export type Prime = (typeof PRIMES)[number];
+
+export const CONDITIONS = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+/** Each VUCA condition has its counter, the "VUCA Prime". */
+export const PRIME_FOR: Record<Condition, Prime> = {
+  volatility: "vision",
+  uncertainty: "understanding",
+  complexity: "clarity",
+  ambiguity: "agility",
+};
+
+/** The pentahelix role cards, in the order they are shown. */
+export const ROLES = ["government", "academia", "business", "community", "media"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The seven BerAKHLAK core values. */
+export const VALUES = [
+  "berorientasi-pelayanan",
+  "akuntabel",
+  "kompeten",
+  "harmonis",
+  "loyal",
+  "adaptif",
+  "kolaboratif",
+] as const;
+export type CoreValue = (typeof VALUES)[number];
+
+/** A string in Bahasa Indonesia with an optional English text beside it. */
+export interface Text {
+  id: string;
+  en?: string | undefined;
+}
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+/** `title: Banjir` or `title: { id: Banjir, en: Flood }`. */
+export const TextSchema = z.union([
+  nonEmpty.transform((id): Text => ({ id })),
+  z.strictObject({ id: nonEmpty, en: nonEmpty.optional() }),
+]);
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "must be 2–48 lowercase letters, digits or '-'");
+
+const uniqueList = <T extends string>(item: z.ZodType<T>) =>
+  z.array(item).refine((xs) => new Set(xs).size === xs.length, "must not repeat a role");
+
+export const OptionSchema = z.strictObject({
+  prime: z.enum(PRIMES),
+  text: TextSchema,
+  points: z.number().int().min(0).max(5),
+  reason: TextSchema,
+});
+export type Option = z.output<typeof OptionSchema>;
+
+export const EventCardSchema = z
+  .strictObject({
+    id: slug,
+    title: TextSchema,
+    narrative: TextSchema,
+    condition: z.enum(CONDITIONS),
+    /** An optional emoji or short icon name shown with the card. */
+    icon: z.string().max(16).optional(),
+    options: z.array(OptionSchema).superRefine((opts, ctx) => {
+      if (opts.length !== 4) {
+        ctx.addIssue({ code: "custom", message: `expected 4 options, got ${opts.length}` });
+        return;
+      }
+      const seen = new Set(opts.map((o) => o.prime));
+      const missing = PRIMES.filter((p) => !seen.has(p));
+      if (missing.length > 0) {
+        ctx.addIssue({ code: "custom", message: `expected one option per Prime, missing ${missing.join(", ")}` });
+      }
+    }),
+    rolesNeeded: uniqueList(z.enum(ROLES)).refine((xs) => xs.length > 0, "must name at least one role"),
+    rolesHarmful: uniqueList(z.enum(ROLES)).default([]),
+    reflection: TextSchema,
+    value: z.enum(VALUES),
+    /** The behaviour of the value the reflection question names, e.g. "cepat menyesuaikan diri". */
+    behaviour: TextSchema.optional(),
+  })
+  .superRefine((card, ctx) => {
+    const both = card.rolesHarmful.filter((r) => card.rolesNeeded.includes(r));
+    if (both.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["rolesHarmful"], message: `a role cannot be both needed and harmful: ${both.join(", ")}` });
+    }
+  });
+export type EventCard = z.output<typeof EventCardSchema>;
+
+export const ScoringSchema = z.strictObject({
+  /** Points for each committed role that the event needs. */
+  neededRole: z.number().int().min(0).max(10).default(1),
+  /** Points taken for each committed role that the event lists as harmful. */
+  harmfulRole: z.number().int().min(0).max(10).default(1),
+  /** Bonus when every needed role is committed. */
+  allNeededBonus: z.number().int().min(0).max(10).default(2),
+});
+export type Scoring = z.output<typeof ScoringSchema>;
+export const DEFAULT_SCORING: Scoring = { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 };
+
+export const PackSchema = z
+  .strictObject({
+    id: slug,
+    title: TextSchema,
+    description: TextSchema,
+    language: z.enum(["id"]).default("id"),
+    scoring: ScoringSchema.optional(),
+    events: z.array(EventCardSchema).superRefine((evs, ctx) => {
+      if (evs.length < 5 || evs.length > 12) {
+        ctx.addIssue({ code: "custom", message: `expected 5 to 12 event cards, got ${evs.length}` });
+      }
+    }),
+  })
+  .superRefine((pack, ctx) => {
+    const seen = new Map<string, number>();
+    pack.events.forEach((ev, i) => {
+      const first = seen.get(ev.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["events", i, "id"], message: `duplicate event id '${ev.id}' (also events[${first}])` });
+      } else seen.set(ev.id, i);
+    });
+  });
+export type Pack = z.output<typeof PackSchema> & { scoring?: Scoring | undefined };
+
+/** Where a pack is refused: `events[3].options`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(top)";
+}
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+
+/** Validate an already-parsed YAML document. Errors read `events[3].options: expected 4 options, got 3`. */
+export function validatePack(doc: unknown): PackResult {
+  const parsed = PackSchema.safeParse(doc);
+  if (parsed.success) return { ok: true, pack: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+  };
+}
+
+/** The text in the chosen language, falling back to Indonesian. */
+export function say(text: Text | undefined, lang: "id" | "en"): string {
+  if (!text) return "";
+  return lang === "en" && text.en ? text.en : text.id;
+}
+
+export function scoringOf(pack: Pick<Pack, "scoring">): Scoring {
+  return { ...DEFAULT_SCORING, ...(pack.scoring ?? {}) };
+}
