@@ -6,23 +6,7 @@ import { z } from "zod";
 import { PRIMES } from "./scenario.js";
 import type { Reason } from "./reasons.js";
 
-export const PROTOCOL_VERSION = 1;
-export const ROOM_NAME = "game";
-
-/** 5 characters, no look-alikes (no 0/O, 1/I/L). */
-export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export const CODE_LENGTH = 5;
-export function normaliseCode(input: string): string {
-  return input.trim().toUpperCase().replace(/[^0-9A-Z]/g, "");
-}
-export function isCode(code: string): boolean {
-  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
-}
-
-export const NAME_MAX = 24;
-export const REASON_MAX = 140;
-/** Payloads larger than this (JSON bytes) are refused with TOO_LARGE. */
-export const MAX_PAYLOAD_BYTES = 2048;
+export * from "./constants.js";
 
 // ---- join options -------------------------------------------------------
 
@@ -116,11 +100,3 @@ export interface RemovedMessage {
   banned: boolean;
 }
 
-export const SERVER_MESSAGES = {
-  refused: "refused",
-  welcome: "welcome",
-  removed: "removed",
-} as const;
-
-/** Close code the room uses when the trainer removes a player. */
-export const CLOSE_REMOVED = 4100;

@@ -1,6 +1,7 @@
 // What the pages read: the decoded room state and the JSON payloads inside it.
 // Types only; the server builds these in server/sync.ts.
-import type { Condition, CoreValue, Prime, Role, Text, EventCard } from "./scenario.js";
+import type { Condition, CoreValue, Prime, Role, Text } from "./vuca.js";
+import type { EventCard } from "./scenario.js";
 import type { GameSummary, Phase, TeamResult, LockCause } from "./rules/types.js";
 
 /** The card as everyone may see it before the reveal. */

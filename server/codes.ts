@@ -1,0 +1,34 @@
+// Room codes: 5 characters without look-alikes, claimed atomically through
+// the presence so two rooms can never share one (also across processes when
+// the presence is Redis). A duplicate roomId is not an error in Colyseus — a
+// second create would silently seat clients in the first room — hence the claim.
+import { randomInt } from "node:crypto";
+import type { Presence } from "@colyseus/core";
+import { CODE_ALPHABET, CODE_LENGTH } from "../shared/constants.js";
+
+export type RandomIndex = (max: number) => number;
+
+export function makeCode(random: RandomIndex = randomInt): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[random(CODE_ALPHABET.length)];
+  return code;
+}
+
+const key = (code: string) => `arena-vuca:roomcode:${code}`;
+
+/** Claims a fresh code; throws after many collisions (31^5 ≈ 28.6 million codes). */
+export async function claimCode(presence: Presence, random: RandomIndex = randomInt, preferred?: string): Promise<string> {
+  if (preferred) {
+    if ((await presence.incr(key(preferred))) === 1) return preferred;
+    throw new Error(`room code ${preferred} is already in use`);
+  }
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const code = makeCode(random);
+    if ((await presence.incr(key(code))) === 1) return code;
+  }
+  throw new Error("could not find a free room code");
+}
+
+export async function releaseCode(presence: Presence, code: string): Promise<void> {
+  await presence.del(key(code));
+}

@@ -1,0 +1,28 @@
+// Starts Arena VUCA: loads and checks every scenario pack (refusing to start
+// on a broken one), opens the store, and serves the game and the pages on one port.
+import { readConfig } from "./config.js";
+import { loadPacks } from "./packs.js";
+import { createGameServer, joinBaseUrl, lanAddresses } from "./app.js";
+import { terminalQr } from "./qr.js";
+
+const config = readConfig();
+const { packs, errors } = loadPacks(config.scenarioDirs);
+if (errors.length > 0) {
+  console.error("Arena VUCA cannot start: a scenario pack is broken.");
+  for (const line of errors) console.error("  " + line);
+  process.exit(1);
+}
+if (packs.size === 0) {
+  console.error(`Arena VUCA cannot start: no scenario packs found in ${config.scenarioDirs.join(", ")}.`);
+  process.exit(1);
+}
+
+const { server } = createGameServer({ config, packs });
+await server.listen(config.port, config.host);
+
+const join = joinBaseUrl(config);
+console.log(`Arena VUCA is running (${packs.size} scenario packs).`);
+console.log(`  On this computer:  http://localhost:${config.port}`);
+for (const ip of lanAddresses()) console.log(`  On the LAN (phones): http://${ip}:${config.port}`);
+console.log(`  Phones join at ${join}  — scan:`);
+console.log(terminalQr(join));

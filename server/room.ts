@@ -1,0 +1,343 @@
+// The game room: a switchboard between validated messages, the rules and the
+// synced state. Boundary checks run in one fixed order — size → shape → rate
+// → who → (the rules check phase and permission) — and every refusal is
+// answered with a named reason; the client stays connected.
+import { createHash } from "node:crypto";
+import { Room, ServerError, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import { nanoid } from "nanoid";
+import { createGame, reduce, summarise } from "../shared/rules/index.js";
+import type { Action, GameState, Settings } from "../shared/rules/types.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessageType } from "../shared/protocol.js";
+import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
+import type { Reason } from "../shared/reasons.js";
+import type { Pack } from "../shared/scenario.js";
+import { GameRoomState } from "./state.js";
+import { syncState, timeLeftOf } from "./sync.js";
+import { claimCode, releaseCode } from "./codes.js";
+import type { RoomServices } from "./services.js";
+
+export interface GameRoomOptions {
+  pack: Pack;
+  settings: Settings;
+  hostKeyHash: string;
+  seed: number;
+  /** Resume from a saved state (after a server restart), with the code it had. */
+  restore?: { code: string; game: GameState; devices: Record<string, string>; banned: string[] } | undefined;
+}
+
+type Seat =
+  | { kind: "host" }
+  | { kind: "board" }
+  | { kind: "observer" }
+  | { kind: "player"; playerId: string; deviceHash: string };
+
+type GameClient = Client<{ userData: Seat }>;
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** A token bucket per client: over budget, messages are refused (not dropped). */
+const RATE_PER_SECOND = 8;
+const RATE_BURST = 16;
+
+function refuse(client: Client, reason: Reason, type?: string, suggestion?: string): void {
+  client.send(SERVER_MESSAGES.refused, { reason, ...(type ? { type } : {}), ...(suggestion ? { suggestion } : {}) });
+}
+
+export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }> {
+  static services: RoomServices;
+
+  game!: GameState;
+  pack!: Pack;
+  private hostKeyHash = "";
+  private code = "";
+  /** deviceHash → playerId: the same device re-entering the code gets its seat back. */
+  private devices = new Map<string, string>();
+  private banned = new Set<string>();
+  /** playerId → the client currently in that seat. */
+  private seated = new Map<string, GameClient>();
+  private teamViews: StateView[] = [];
+  private hostView = new StateView();
+  private buckets = new WeakMap<Client, { tokens: number; at: number }>();
+  private emptySince: number | null = null;
+
+  override async onCreate(options: GameRoomOptions) {
+    this.autoDispose = false;
+    this.pack = options.pack;
+    this.hostKeyHash = options.hostKeyHash;
+    const restore = options.restore;
+    this.code = await claimCode(this.presence, undefined, restore?.code);
+    this.roomId = this.code;
+    this.game = restore?.game ?? createGame(options.settings, options.seed);
+    if (restore) {
+      for (const [hash, id] of Object.entries(restore.devices)) this.devices.set(hash, id);
+      restore.banned.forEach((h) => this.banned.add(h));
+      // Nobody is connected right after a restart; phones come back by themselves.
+      for (const id of Object.keys(this.game.players)) this.apply({ type: "disconnect", playerId: id });
+    }
+
+    const state = new GameRoomState();
+    state.code = this.code;
+    state.packId = this.pack.id;
+    state.packTitle = JSON.stringify(this.pack.title);
+    state.roundCount = this.pack.events.length;
+    state.roundSeconds = this.game.settings.roundSeconds;
+    this.setState(state);
+    syncState(this.state, this.game, null, this.pack, this.clock.currentTime, summarise);
+    this.state.teams.forEach((team) => {
+      const view = new StateView();
+      view.add(team);
+      this.teamViews.push(view);
+      this.hostView.add(team);
+    });
+
+    this.onMessage("*", (client, type, payload) => this.handle(client, String(type), payload));
+    this.clock.setInterval(() => this.tick(), 250);
+    GameRoom.services.rooms.opened(this);
+    void this.save();
+  }
+
+  /** Shape and identity of a join; the rules decide the rest in onJoin. */
+  override onAuth(_client: Client, rawOptions: unknown, context: { ip?: string | string[] }) {
+    const parsed = JoinOptionsSchema.safeParse(rawOptions);
+    if (!parsed.success) throw new ServerError(400, "BAD_MESSAGE");
+    const options = parsed.data;
+    if (options.kind === "host" && sha256(options.hostKey) !== this.hostKeyHash) {
+      throw new ServerError(403, "INVALID_HOST_KEY");
+    }
+    if (options.kind === "player") {
+      const deviceHash = sha256(`${this.code}:${options.device}`);
+      if (this.banned.has(deviceHash)) throw new ServerError(403, "BANNED");
+      if (!this.devices.has(deviceHash)) {
+        // A dry run of the join, so the phone hears "name taken" before it is seated.
+        const dry = reduce(this.game, { type: "join", playerId: "?", name: options.name, team: options.team }, this.ctx());
+        if (!dry.ok) {
+          const suggestion = dry.reason === "NAME_TAKEN" ? this.freeName(options.name) : undefined;
+          throw new ServerError(409, suggestion ? `${dry.reason}|${suggestion}` : dry.reason);
+        }
+      }
+    }
+    void context;
+    return options;
+  }
+
+  override onJoin(client: GameClient, _options: unknown, auth: JoinOptions) {
+    this.emptySince = null;
+    if (auth.kind === "host") {
+      client.userData = { kind: "host" };
+      client.view = this.hostView;
+      return;
+    }
+    if (auth.kind === "board" || auth.kind === "observer") {
+      client.userData = { kind: auth.kind };
+      this.state.observers = this.countObservers();
+      return;
+    }
+    const deviceHash = sha256(`${this.code}:${auth.device}`);
+    let playerId = this.devices.get(deviceHash);
+    let rejoined = true;
+    if (playerId && this.game.players[playerId]) {
+      const previous = this.seated.get(playerId);
+      if (previous && previous !== client) previous.leave(CLOSE_REMOVED);
+      this.apply({ type: "reconnect", playerId });
+    } else {
+      rejoined = false;
+      playerId = this.newPlayerId();
+      const result = this.apply({ type: "join", playerId, name: auth.name, team: auth.team });
+      if (!result.ok) throw new ServerError(409, result.reason);
+      this.devices.set(deviceHash, playerId);
+    }
+    client.userData = { kind: "player", playerId, deviceHash };
+    this.seated.set(playerId, client);
+    this.seatView(client);
+    client.send(SERVER_MESSAGES.welcome, { playerId, rejoined });
+  }
+
+  override async onDrop(client: GameClient) {
+    const seat = client.userData;
+    if (seat?.kind === "player" && this.seated.get(seat.playerId) === client) {
+      this.apply({ type: "disconnect", playerId: seat.playerId });
+    }
+    try {
+      await this.allowReconnection(client, GameRoom.services.config.reconnectSeconds);
+    } catch {
+      // the window closed (or the room is shutting down): onLeave follows
+    }
+  }
+
+  override onReconnect(client: GameClient) {
+    const seat = client.userData;
+    if (seat?.kind === "player" && this.game.players[seat.playerId]) {
+      this.seated.set(seat.playerId, client);
+      this.apply({ type: "reconnect", playerId: seat.playerId });
+      this.seatView(client);
+    }
+  }
+
+  override onLeave(client: GameClient) {
+    const seat = client.userData;
+    if (seat?.kind === "player" && this.seated.get(seat.playerId) === client) {
+      this.seated.delete(seat.playerId);
+      if (this.game.players[seat.playerId]?.connected) this.apply({ type: "disconnect", playerId: seat.playerId });
+    }
+    if (seat?.kind === "board" || seat?.kind === "observer") this.state.observers = this.countObservers();
+    if (this.clients.length === 0) this.emptySince = this.clock.currentTime;
+  }
+
+  override async onDispose() {
+    GameRoom.services.rooms.closed(this);
+    await releaseCode(this.presence, this.code);
+  }
+
+  // ---- messages -----------------------------------------------------------
+
+  private handle(client: GameClient, type: string, payload: unknown): void {
+    const size = payload === undefined ? 0 : JSON.stringify(payload)?.length ?? 0;
+    if (size > MAX_PAYLOAD_BYTES) return refuse(client, "TOO_LARGE", type);
+    const schema = (MessageSchemas as Record<string, (typeof MessageSchemas)[MessageType]>)[type];
+    if (!schema) return refuse(client, "BAD_MESSAGE", type);
+    const parsed = schema.safeParse(payload ?? {});
+    if (!parsed.success) return refuse(client, "BAD_MESSAGE", type);
+    if (!this.takeToken(client)) return refuse(client, "RATE_LIMITED", type);
+
+    const seat = client.userData;
+    if (!seat) return refuse(client, "NOT_PLAYER", type);
+    let action: Action;
+    if (type === "host") {
+      if (seat.kind !== "host") return refuse(client, "NOT_HOST", type);
+      const host = parsed.data as HostAction;
+      if (host.action === "banPlayer") return this.removePlayer(client, host.playerId, true);
+      if (host.action === "removePlayer") return this.removePlayer(client, host.playerId, false);
+      const { action: hostType, ...fields } = host;
+      action = { type: hostType, ...fields } as Action;
+    } else {
+      if (seat.kind !== "player") return refuse(client, "NOT_PLAYER", type);
+      const playerId = seat.playerId;
+      const data = parsed.data as Record<string, unknown>;
+      switch (type as Exclude<MessageType, "host">) {
+        case "submit":
+          action = { type: "submit", playerId, prime: data.prime as never, commit: data.commit as boolean };
+          break;
+        case "reason":
+          action = { type: "reason", playerId, text: data.text as string };
+          break;
+        case "lock":
+          action = { type: "lock", playerId };
+          break;
+        case "team":
+          action = { type: "chooseTeam", playerId, team: data.team as number };
+          break;
+      }
+    }
+    const result = this.apply(action);
+    if (!result.ok) return refuse(client, result.reason, type);
+    if (action.type === "chooseTeam" || action.type === "movePlayer") this.reseatViews();
+  }
+
+  private takeToken(client: Client): boolean {
+    const now = this.clock.currentTime;
+    const bucket = this.buckets.get(client) ?? { tokens: RATE_BURST, at: now };
+    bucket.tokens = Math.min(RATE_BURST, bucket.tokens + ((now - bucket.at) / 1000) * RATE_PER_SECOND);
+    bucket.at = now;
+    this.buckets.set(client, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private removePlayer(host: GameClient, playerId: string, ban: boolean): void {
+    const result = this.apply({ type: "removePlayer", playerId });
+    if (!result.ok) return refuse(host, result.reason, "host");
+    for (const [hash, id] of this.devices) {
+      if (id !== playerId) continue;
+      this.devices.delete(hash);
+      if (ban) this.banned.add(hash);
+    }
+    const client = this.seated.get(playerId);
+    this.seated.delete(playerId);
+    if (client) {
+      client.send(SERVER_MESSAGES.removed, { banned: ban });
+      client.leave(CLOSE_REMOVED);
+    }
+  }
+
+  // ---- rules ---------------------------------------------------------------
+
+  private ctx() {
+    return { pack: this.pack, now: this.clock.currentTime };
+  }
+
+  /** Runs one action through the rules and copies the result into the synced state. */
+  apply(action: Action): { ok: true } | { ok: false; reason: Reason } {
+    const result = reduce(this.game, action, this.ctx());
+    if (!result.ok) return result;
+    const prev = this.game;
+    if (result.state === prev) return { ok: true };
+    this.game = result.state;
+    syncState(this.state, this.game, prev, this.pack, this.clock.currentTime, summarise);
+    if (prev.phase !== this.game.phase || prev.round !== this.game.round) void this.save();
+    return { ok: true };
+  }
+
+  private tick(): void {
+    const now = this.clock.currentTime;
+    if (this.game.phase === "deciding") {
+      this.apply({ type: "tick" });
+      const left = timeLeftOf(this.game, now);
+      if (this.state.timeLeft !== left) this.state.timeLeft = left;
+    }
+    const idleMs = GameRoom.services.config.idleMinutes * 60_000;
+    if (this.emptySince !== null && now - this.emptySince > idleMs) {
+      void this.save().finally(() => this.disconnect());
+    }
+  }
+
+  /** Saved at every phase change; a failed write is retried by the store and never breaks the room. */
+  private save(): Promise<void> {
+    return GameRoom.services.persist({
+      code: this.code,
+      hostKeyHash: this.hostKeyHash,
+      pack: this.pack,
+      game: this.game,
+      devices: Object.fromEntries(this.devices),
+      banned: [...this.banned],
+    });
+  }
+
+  // ---- seats and views -------------------------------------------------------
+
+  private seatView(client: GameClient): void {
+    const seat = client.userData;
+    if (seat?.kind !== "player") return;
+    const team = this.game.players[seat.playerId]?.team ?? 0;
+    const view = this.teamViews[team];
+    if (view && client.view !== view) client.view = view;
+  }
+
+  private reseatViews(): void {
+    for (const client of this.seated.values()) this.seatView(client);
+  }
+
+  private countObservers(): number {
+    let n = 0;
+    for (const c of this.clients) if (c.userData?.kind === "board" || c.userData?.kind === "observer") n++;
+    return n;
+  }
+
+  private newPlayerId(): string {
+    let id: string;
+    do id = `p${nanoid(10)}`;
+    while (this.game.players[id]);
+    return id;
+  }
+
+  private freeName(name: string): string | undefined {
+    const base = name.trim().replace(/\s+/g, " ").slice(0, 21);
+    const taken = new Set(Object.values(this.game.players).map((p) => p.name.toLocaleLowerCase("id")));
+    for (let i = 2; i < 100; i++) {
+      const candidate = `${base} ${i}`;
+      if (!taken.has(candidate.toLocaleLowerCase("id"))) return candidate;
+    }
+    return undefined;
+  }
+}

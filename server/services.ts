@@ -1,0 +1,37 @@
+// What a room needs from the process around it: configuration, the registry
+// of live rooms (for the console's session list) and persistence.
+import type { GameState } from "../shared/rules/types.js";
+import type { Pack } from "../shared/scenario.js";
+import type { Config } from "./config.js";
+
+export interface RoomSnapshot {
+  code: string;
+  hostKeyHash: string;
+  pack: Pack;
+  game: GameState;
+  /** deviceHash → playerId (hashes only, never the device secret). */
+  devices: Record<string, string>;
+  banned: string[];
+}
+
+export interface LiveRoom {
+  game: GameState;
+  pack: Pack;
+  roomId: string;
+}
+
+export interface RoomServices {
+  config: Config;
+  rooms: { opened(room: LiveRoom): void; closed(room: LiveRoom): void; get(code: string): LiveRoom | undefined };
+  /** Saves a snapshot; never rejects (failures are logged and retried inside). */
+  persist(snapshot: RoomSnapshot): Promise<void>;
+}
+
+export function liveRooms(): RoomServices["rooms"] {
+  const map = new Map<string, LiveRoom>();
+  return {
+    opened: (room) => void map.set(room.roomId, room),
+    closed: (room) => void map.delete(room.roomId),
+    get: (code) => map.get(code),
+  };
+}

@@ -1,0 +1,129 @@
+// Copies the rules' plain state into the synced schema state. Only what
+// changed is touched: the rules share unchanged objects between states, so an
+// identity check per team and per player is enough to skip untouched parts.
+import { ArraySchema } from "@colyseus/schema";
+import type { Pack, Prime } from "../shared/scenario.js";
+import { PRIMES } from "../shared/vuca.js";
+import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
+import type { CardView, RevealView } from "../shared/view.js";
+import { GameRoomState, MemberState, TeamState, VoteState } from "./state.js";
+
+export function cardView(pack: Pack, round: number): CardView | null {
+  const card = pack.events[round];
+  if (!card) return null;
+  return {
+    id: card.id,
+    round,
+    title: card.title,
+    narrative: card.narrative,
+    condition: card.condition,
+    icon: card.icon,
+    options: card.options.map((o) => ({ prime: o.prime, text: o.text })),
+  };
+}
+
+export function revealView(pack: Pack, game: GameState): RevealView | null {
+  const record = game.history[game.history.length - 1];
+  if (!record || record.skipped || record.round !== game.round) return null;
+  const card = pack.events[record.round];
+  if (!card) return null;
+  const top = Math.max(...card.options.map((o) => o.points));
+  const best: Prime[] = PRIMES.filter((p) => card.options.some((o) => o.prime === p && o.points === top));
+  return { round: record.round, card, best, results: record.results };
+}
+
+export function timeLeftOf(game: GameState, now: number): number {
+  const { timer } = game;
+  const ms = timer.deadline !== null ? Math.max(0, timer.deadline - now) : timer.remainingMs;
+  return Math.min(65535, Math.ceil(ms / 1000));
+}
+
+function syncMember(target: MemberState, player: Player, sent: boolean): void {
+  if (target.id !== player.id) target.id = player.id;
+  if (target.name !== player.name) target.name = player.name;
+  const roles = player.roles.join(",");
+  if (target.roles !== roles) target.roles = roles;
+  if (target.connected !== player.connected) target.connected = player.connected;
+  if (target.sent !== sent) target.sent = sent;
+}
+
+function syncTeam(target: TeamState, team: Team, players: Record<string, Player>): void {
+  if (target.index !== team.index) target.index = team.index;
+  // members, in join order; rebuild the list only when it changed shape
+  const ids = team.members;
+  const same = target.members.length === ids.length && ids.every((id, i) => target.members[i]?.id === id);
+  if (!same) {
+    const byId = new Map<string, MemberState>();
+    target.members.forEach((m) => byId.set(m.id, m));
+    const next = ids.map((id) => byId.get(id) ?? new MemberState());
+    target.members = new ArraySchema<MemberState>(...next);
+  }
+  ids.forEach((id, i) => {
+    const player = players[id];
+    const member = target.members[i];
+    if (player && member) syncMember(member, player, team.votes[id] !== undefined);
+  });
+  const captain = team.captain ?? "";
+  if (target.captain !== captain) target.captain = captain;
+  const sent = ids.reduce((n, id) => (team.votes[id] ? n + 1 : n), 0);
+  if (target.sent !== sent) target.sent = sent;
+  if (target.locked !== team.locked) target.locked = team.locked;
+  const lockedBy = team.lockedBy ?? "";
+  if (target.lockedBy !== lockedBy) target.lockedBy = lockedBy;
+  if (target.score !== team.score) target.score = team.score;
+  if (target.reason !== team.reason) target.reason = team.reason;
+  // votes (secret: a .view() field)
+  target.votes.forEach((_v, id) => {
+    if (!team.votes[id]) target.votes.delete(id);
+  });
+  for (const [id, vote] of Object.entries(team.votes)) {
+    let v = target.votes.get(id);
+    if (!v) {
+      v = new VoteState();
+      v.prime = vote.prime;
+      v.commit = vote.commit;
+      target.votes.set(id, v);
+    } else {
+      if (v.prime !== vote.prime) v.prime = vote.prime;
+      if (v.commit !== vote.commit) v.commit = vote.commit;
+    }
+  }
+}
+
+/** Bring `state` in line with `game`. `prev` is the game state last synced (null on the first sync). */
+export function syncState(
+  state: GameRoomState,
+  game: GameState,
+  prev: GameState | null,
+  pack: Pack,
+  now: number,
+  summarise: (game: GameState, pack: Pack) => GameSummary,
+): void {
+  if (state.phase !== game.phase) state.phase = game.phase;
+  if (state.round !== game.round) state.round = game.round;
+  if (state.paused !== game.timer.paused) state.paused = game.timer.paused;
+  if (state.roomLocked !== game.roomLocked) state.roomLocked = game.roomLocked;
+  const timeLeft = timeLeftOf(game, now);
+  if (state.timeLeft !== timeLeft) state.timeLeft = timeLeft;
+
+  while (state.teams.length < game.teams.length) state.teams.push(new TeamState());
+  const playersChanged = !prev || prev.players !== game.players;
+  game.teams.forEach((team, i) => {
+    const target = state.teams[i]!;
+    const before = prev?.teams[i];
+    const membersTouched =
+      playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
+    if (!before || before !== team || membersTouched) syncTeam(target, team, game.players);
+  });
+
+  if (!prev || prev.round !== game.round || prev.phase !== game.phase) {
+    const card = game.round >= 0 && game.phase !== "final" ? cardView(pack, game.round) : null;
+    const cardJson = card ? JSON.stringify(card) : "";
+    if (state.card !== cardJson) state.card = cardJson;
+    const reveal = game.phase === "reveal" || game.phase === "scoreboard" ? revealView(pack, game) : null;
+    const revealJson = reveal ? JSON.stringify(reveal) : "";
+    if (state.reveal !== revealJson) state.reveal = revealJson;
+    const summaryJson = game.phase === "final" ? JSON.stringify(summarise(game, pack)) : "";
+    if (state.summary !== summaryJson) state.summary = summaryJson;
+  }
+}

@@ -1,0 +1,36 @@
+// Protocol constants with no library behind them (the phone imports these).
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAME = "game";
+
+/** 5 characters, no look-alikes (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const CODE_LENGTH = 5;
+export function normaliseCode(input: string): string {
+  return input.trim().toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+export function isCode(code: string): boolean {
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c));
+}
+
+export const NAME_MAX = 24;
+export const REASON_MAX = 140;
+/** Payloads larger than this (JSON bytes) are refused with TOO_LARGE. */
+export const MAX_PAYLOAD_BYTES = 2048;
+
+export const SERVER_MESSAGES = {
+  refused: "refused",
+  welcome: "welcome",
+  removed: "removed",
+} as const;
+
+/** Close code the room uses when the trainer removes a player. */
+export const CLOSE_REMOVED = 4100;
+
+/** localStorage keys used by the pages. */
+export const STORAGE = {
+  lang: "arena-vuca:lang",
+  device: "arena-vuca:device",
+  token: (code: string) => `arena-vuca:token:${code}`,
+  hostKey: (code: string) => `arena-vuca:host:${code}`,
+  name: "arena-vuca:name",
+} as const;

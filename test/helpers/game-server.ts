@@ -1,0 +1,138 @@
+// Boots a real Arena VUCA server (HTTP + WebSocket) on a free port for a test
+// file, and gives real @colyseus/sdk clients to talk to it.
+import { createServer } from "node:net";
+import { randomInt } from "node:crypto";
+import { Client, type Room } from "@colyseus/sdk";
+import { matchMaker, type Server } from "@colyseus/core";
+import { readConfig, type Config } from "../../server/config.js";
+import { loadPacks } from "../../server/packs.js";
+import { createGameServer } from "../../server/app.js";
+import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
+import type { RoomServices, RoomSnapshot } from "../../server/services.js";
+import { scoringOf, type Pack } from "../../shared/scenario.js";
+import type { RoomStateView } from "../../shared/view.js";
+import type { RefusalMessage } from "../../shared/protocol.js";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface TestGame {
+  url: string;
+  port: number;
+  server: Server;
+  services: RoomServices;
+  packs: Map<string, Pack>;
+  config: Config;
+  client(): Client;
+  /** Creates a session over HTTP, as the console does. */
+  createSession(body: { packId: string; teamCount: number; roundSeconds: number }): Promise<{ code: string; hostKey: string }>;
+  /** Creates a room in-process with any settings (e.g. a 2-second timer). */
+  createRoom(opts: { packId: string; teamCount: number; roundSeconds: number; seed?: number }): Promise<{ code: string; hostKey: string; room: GameRoom }>;
+  room(code: string): GameRoom;
+  close(): Promise<void>;
+}
+
+export async function startTestGame(env: Record<string, string> = {}, extra: { persist?: (s: RoomSnapshot) => Promise<void> } = {}): Promise<TestGame> {
+  const port = await freePort();
+  const config = readConfig({ ...process.env, PORT: String(port), RECONNECT_SECONDS: "30", ...env });
+  const { packs, errors } = loadPacks(config.scenarioDirs);
+  if (errors.length) throw new Error(errors.join("\n"));
+  const { server, services } = createGameServer({ config, packs, ...(extra.persist ? { persist: extra.persist } : {}) });
+  await server.listen(port, "127.0.0.1");
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    server,
+    services,
+    packs,
+    config,
+    client: () => new Client(url),
+    async createSession(body) {
+      const res = await fetch(`${url}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { code: string; hostKey: string };
+    },
+    async createRoom({ packId, teamCount, roundSeconds, seed }) {
+      const pack = packs.get(packId);
+      if (!pack) throw new Error(`no pack ${packId}`);
+      const hostKey = `test-host-key-${randomInt(1e9)}-${randomInt(1e9)}`;
+      const options: GameRoomOptions = {
+        pack,
+        hostKeyHash: sha256(hostKey),
+        seed: seed ?? 42,
+        settings: { packId, teamCount, roundSeconds, maxTeamSize: 40, scoring: scoringOf(pack) },
+      };
+      const cache = await matchMaker.createRoom("game", options);
+      return { code: cache.roomId, hostKey, room: matchMaker.getLocalRoomById(cache.roomId) as GameRoom };
+    },
+    room: (code) => matchMaker.getLocalRoomById(code) as GameRoom,
+    async close() {
+      await server.gracefullyShutdown(false);
+    },
+  };
+}
+
+export type GameClientRoom = Room<any, RoomStateView>;
+
+let deviceCounter = 0;
+export function newDevice(): string {
+  return `device-${process.pid}-${++deviceCounter}-${randomInt(1e12)}`;
+}
+
+/** Resolves when `predicate(state)` holds (checked now and after every patch). */
+export function until(room: GameClientRoom, predicate: (s: RoomStateView) => boolean, label = "condition", ms = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (room.state && predicate(room.state)) return resolve();
+    const check = () => {
+      if (predicate(room.state)) {
+        clearTimeout(timer);
+        room.onStateChange.remove(check);
+        resolve();
+      }
+    };
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(check);
+      reject(new Error(`timed out waiting for ${label}`));
+    }, ms);
+    room.onStateChange(check);
+  });
+}
+
+/** Collects `refused` messages; `next()` resolves with the next one. */
+export function refusals(room: GameClientRoom) {
+  const seen: RefusalMessage[] = [];
+  const waiters: ((m: RefusalMessage) => void)[] = [];
+  room.onMessage("refused", (m: RefusalMessage) => {
+    const w = waiters.shift();
+    if (w) w(m);
+    else seen.push(m);
+  });
+  return {
+    seen,
+    next(ms = 5000): Promise<RefusalMessage> {
+      const m = seen.shift();
+      if (m) return Promise.resolve(m);
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error("no refusal arrived")), ms);
+        waiters.push((msg) => {
+          clearTimeout(t);
+          resolve(msg);
+        });
+      });
+    },
+  };
+}
