@@ -5,7 +5,7 @@ import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { randomInt } from "node:crypto";
 import express from "express";
-import { defineRoom, defineServer, matchMaker, type Presence, type Server } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker, type Presence, type RegisteredHandler, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { nanoid } from "nanoid";
 import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol.js";
@@ -13,6 +13,7 @@ import { normaliseCode, isCode } from "../shared/constants.js";
 import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Config } from "./config.js";
+import { guardJoins } from "./guard.js";
 import { GameRoom, sha256, type GameRoomOptions } from "./room.js";
 import { liveRooms, type RoomServices, type RoomSnapshot } from "./services.js";
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   persist?: (snapshot: RoomSnapshot) => Promise<void>;
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
+  /** Extra room types (the benchmark's bare room). */
+  extraRooms?: Record<string, RegisteredHandler<any>>;
   /** Extra routes (results, export) mounted by the caller. */
   routes?: (app: express.Application, services: RoomServices) => void;
 }
@@ -57,7 +60,7 @@ export function createGameServer(options: AppOptions): { server: Server; service
   GameRoom.services = services;
 
   const server = defineServer({
-    rooms: { [ROOM_NAME]: defineRoom(GameRoom) },
+    rooms: { [ROOM_NAME]: defineRoom(GameRoom), ...(options.extraRooms ?? {}) },
     transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2 }),
     ...(options.presence ? { presence: options.presence } : {}),
     ...(options.driver ? { driver: options.driver } : {}),
@@ -130,6 +133,13 @@ export function createGameServer(options: AppOptions): { server: Server; service
     },
   });
   return { server, services };
+}
+
+/** Listens on the port and puts the join guard in front of the matchmaker. */
+export async function listenGame(server: Server, port: number, host: string): Promise<void> {
+  await server.listen(port, host);
+  const http = (server.transport as unknown as { server?: import("node:http").Server }).server;
+  if (http) guardJoins(http);
 }
 
 export const CLIENT_INDEX = (config: Config) => join(config.clientDir, "index.html");

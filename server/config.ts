@@ -20,6 +20,8 @@ export interface Config {
   clientDir: string;
   retentionDays: number | undefined;
   monitorPassword: string | undefined;
+  /** Messages a client may send per second before it is refused with RATE_LIMITED (burst: twice this). */
+  ratePerSecond: number;
 }
 
 const root = resolve(import.meta.dirname, "..");
@@ -45,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve(root, "dist/client"),
     retentionDays: env.RETENTION_DAYS ? int(env.RETENTION_DAYS, 0) || undefined : undefined,
     monitorPassword: env.MONITOR_PASSWORD || undefined,
+    ratePerSecond: int(env.RATE_PER_SECOND, 8),
   };
 }
 

@@ -2,7 +2,7 @@
 // on a broken one), opens the store, and serves the game and the pages on one port.
 import { readConfig } from "./config.js";
 import { loadPacks } from "./packs.js";
-import { createGameServer, joinBaseUrl, lanAddresses } from "./app.js";
+import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
 
 const config = readConfig();
@@ -17,12 +17,25 @@ if (packs.size === 0) {
   process.exit(1);
 }
 
-const { server } = createGameServer({ config, packs });
-await server.listen(config.port, config.host);
+const options: AppOptions = { config, packs };
+if (config.redisUrl) {
+  // Several processes share rooms: Colyseus' own Redis presence and driver.
+  if (!config.databaseUrl) {
+    console.error("Arena VUCA cannot start: REDIS_URL (several processes) needs DATABASE_URL (PostgreSQL) for the results.");
+    process.exit(1);
+  }
+  const { RedisPresence } = await import("@colyseus/redis-presence");
+  const { RedisDriver } = await import("@colyseus/redis-driver");
+  options.presence = new RedisPresence(config.redisUrl);
+  options.driver = new RedisDriver(config.redisUrl);
+}
+
+const { server } = createGameServer(options);
+await listenGame(server, config.port, config.host);
 
 const join = joinBaseUrl(config);
 console.log(`Arena VUCA is running (${packs.size} scenario packs).`);
-console.log(`  On this computer:  http://localhost:${config.port}`);
-for (const ip of lanAddresses()) console.log(`  On the LAN (phones): http://${ip}:${config.port}`);
+console.log(`  On this computer:     http://localhost:${config.port}`);
+for (const ip of lanAddresses()) console.log(`  On the LAN (phones):  http://${ip}:${config.port}`);
 console.log(`  Phones join at ${join}  — scan:`);
 console.log(terminalQr(join));

@@ -36,9 +36,6 @@ type GameClient = Client<{ userData: Seat }>;
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** A token bucket per client: over budget, messages are refused (not dropped). */
-const RATE_PER_SECOND = 8;
-const RATE_BURST = 16;
 
 function refuse(client: Client, reason: Reason, type?: string, suggestion?: string): void {
   client.send(SERVER_MESSAGES.refused, { reason, ...(type ? { type } : {}), ...(suggestion ? { suggestion } : {}) });
@@ -235,9 +232,11 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   private takeToken(client: Client): boolean {
-    const now = this.clock.currentTime;
-    const bucket = this.buckets.get(client) ?? { tokens: RATE_BURST, at: now };
-    bucket.tokens = Math.min(RATE_BURST, bucket.tokens + ((now - bucket.at) / 1000) * RATE_PER_SECOND);
+    // A token bucket per client: over budget, messages are refused (not dropped).
+    const rate = GameRoom.services.config.ratePerSecond;
+    const now = Date.now();
+    const bucket = this.buckets.get(client) ?? { tokens: rate * 2, at: now };
+    bucket.tokens = Math.min(rate * 2, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;
     this.buckets.set(client, bucket);
     if (bucket.tokens < 1) return false;

@@ -6,7 +6,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { matchMaker, type Server } from "@colyseus/core";
 import { readConfig, type Config } from "../../server/config.js";
 import { loadPacks } from "../../server/packs.js";
-import { createGameServer } from "../../server/app.js";
+import { createGameServer, listenGame } from "../../server/app.js";
 import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
 import type { RoomServices, RoomSnapshot } from "../../server/services.js";
 import { scoringOf, type Pack } from "../../shared/scenario.js";
@@ -47,7 +47,7 @@ export async function startTestGame(env: Record<string, string> = {}, extra: { p
   const { packs, errors } = loadPacks(config.scenarioDirs);
   if (errors.length) throw new Error(errors.join("\n"));
   const { server, services } = createGameServer({ config, packs, ...(extra.persist ? { persist: extra.persist } : {}) });
-  await server.listen(port, "127.0.0.1");
+  await listenGame(server, port, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
   return {
     url,

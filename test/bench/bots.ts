@@ -1,0 +1,153 @@
+// Benchmark bots, in their own process: R rooms × P players built on
+// @colyseus/sdk. Prints one JSON line with the raw measurements.
+//   kind=game: players join by code, every player submits at once; measures
+//              join time, submit → own-team-tally latency, reveal latency.
+//   kind=bare: the same bots on the bare room (one counter per player).
+import { Client, type Room } from "@colyseus/sdk";
+
+interface Args {
+  url: string;
+  kind: "game" | "bare";
+  rooms: number;
+  players: number;
+  teams: number;
+  rounds: number;
+}
+const args = JSON.parse(process.argv[2] ?? "{}") as Args;
+const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
+const TIMEOUT_MS = 20_000;
+
+const joinMs: number[] = [];
+const submitMs: number[] = [];
+const revealMs: number[] = [];
+let lost = 0;
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((it, j) => fn(it, i + j)));
+}
+
+function waitFor(room: Room, predicate: () => boolean, ms = TIMEOUT_MS): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (predicate()) return resolve(true);
+    const check = () => {
+      if (predicate()) {
+        clearTimeout(timer);
+        room.onStateChange.remove(check);
+        resolve(true);
+      }
+    };
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(check);
+      resolve(false);
+    }, ms);
+    room.onStateChange(check);
+  });
+}
+
+interface Bot {
+  room: Room<any, any>;
+  id: string;
+  team: number;
+}
+
+async function gameRoom(index: number) {
+  const res = await fetch(`${args.url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ packId: "banjir-bandang", teamCount: args.teams, roundSeconds: 900 }),
+  });
+  const { code, hostKey } = (await res.json()) as { code: string; hostKey: string };
+  const host = await new Client(args.url).joinById(code, { kind: "host", hostKey });
+  const bots: Bot[] = [];
+  await inBatches([...Array(args.players).keys()], 20, async (i) => {
+    const t0 = performance.now();
+    const room = await new Client(args.url).joinById(code, {
+      kind: "player",
+      name: `Bot ${index}-${i}`,
+      team: i % args.teams,
+      device: `bench-device-${index}-${i}-${"x".repeat(8)}`,
+    });
+    const welcome = await new Promise<{ playerId: string }>((resolve) => room.onMessage("welcome", resolve));
+    joinMs.push(performance.now() - t0);
+    bots.push({ room, id: welcome.playerId, team: i % args.teams });
+  });
+  return { host, bots };
+}
+
+async function runGame() {
+  const rooms: { host: Room<any, any>; bots: Bot[] }[] = [];
+  await inBatches([...Array(args.rooms).keys()], 5, async (i) => void rooms.push(await gameRoom(i)));
+  for (const r of rooms) r.host.send("host", { action: "start" });
+  for (let round = 0; round < args.rounds; round++) {
+    await Promise.all(
+      rooms.map(async (r) => {
+        await waitFor(r.host, () => r.host.state.phase === "briefing");
+        r.host.send("host", { action: "next" });
+        await Promise.all(r.bots.map((b) => waitFor(b.room, () => b.room.state.phase === "deciding")));
+      }),
+    );
+    // every player of every room submits at once
+    await Promise.all(
+      rooms.map(async (r) => {
+        let lastSend = 0;
+        const submits = r.bots.map((b, i) => {
+          const prime = PRIMES[(i + round) % 4]!;
+          const t0 = performance.now();
+          b.room.send("submit", { prime, commit: i % 2 === 0 });
+          lastSend = t0;
+          return waitFor(b.room, () => b.room.state.teams[b.team]?.votes?.get(b.id)?.prime === prime).then((ok) => {
+            if (ok) submitMs.push(performance.now() - t0);
+            else lost++;
+          });
+        });
+        const reveals = r.bots.map((b) =>
+          waitFor(b.room, () => b.room.state.phase === "reveal").then((ok) => {
+            if (ok) revealMs.push(performance.now() - lastSend);
+          }),
+        );
+        await Promise.all([...submits, ...reveals]);
+        r.host.send("host", { action: "next" }); // scoreboard
+        await waitFor(r.host, () => r.host.state.phase === "scoreboard");
+        r.host.send("host", { action: "next" }); // next card
+      }),
+    );
+  }
+  await Promise.all(rooms.flatMap((r) => [r.host.leave(), ...r.bots.map((b) => b.room.leave())]));
+}
+
+async function runBare() {
+  const rooms: { bots: Room<any, any>[] }[] = [];
+  await inBatches([...Array(args.rooms).keys()], 5, async () => {
+    const first = await new Client(args.url).create("bare", {});
+    const bots: Room<any, any>[] = [first];
+    await inBatches([...Array(args.players - 1).keys()], 20, async () => {
+      const t0 = performance.now();
+      bots.push(await new Client(args.url).joinById(first.roomId, {}));
+      joinMs.push(performance.now() - t0);
+    });
+    rooms.push({ bots });
+  });
+  for (let round = 0; round < args.rounds; round++) {
+    await Promise.all(
+      rooms.flatMap((r) =>
+        r.bots.map((b) => {
+          const target = round + 1;
+          const t0 = performance.now();
+          b.send("inc");
+          return waitFor(b, () => (b.state.counters.get(b.sessionId) ?? 0) >= target).then((ok) => {
+            if (ok) submitMs.push(performance.now() - t0);
+            else lost++;
+          });
+        }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await Promise.all(rooms.flatMap((r) => r.bots.map((b) => b.leave())));
+}
+
+const started = performance.now();
+if (args.kind === "game") await runGame();
+else await runBare();
+process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, wallMs: performance.now() - started }) + "\n");
+process.exit(0);

@@ -1,0 +1,152 @@
+// `npm run bench`: the game room against a bare Colyseus room, same bots,
+// same load, same run. Starts a fresh server per measurement, runs the bots in
+// a separate process, and prints a table and a JSON file (bench-results/).
+//   npm run bench                          # 2,000 and 5,000 players and the 300-player plenary
+//   npm run bench -- --case 2000           # one case
+//   npm run bench -- --rooms 10 --players 40 --rounds 2
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { freePort } from "../helpers/game-server.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const TSX = resolve(ROOT, "node_modules/.bin/tsx");
+
+interface Case {
+  name: string;
+  rooms: number;
+  players: number;
+  teams: number;
+  rounds: number;
+}
+const CASES: Case[] = [
+  { name: "2000", rooms: 50, players: 40, teams: 8, rounds: 3 },
+  { name: "5000", rooms: 125, players: 40, teams: 8, rounds: 3 },
+  { name: "plenary", rooms: 1, players: 300, teams: 10, rounds: 3 },
+];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+function procStat(pid: number): { cpuSec: number; rssKb: number; hwmKb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(stat[11]) + Number(stat[12]); // utime + stime (fields 14, 15)
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { cpuSec: ticks / 100, rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
+}
+
+async function measure(kind: "game" | "bare", c: Case) {
+  const port = await freePort();
+  const server = spawn(TSX, ["test/bench/server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("message", () => ok());
+    server.once("exit", (code) => fail(new Error(`bench server exited ${code}`)));
+  });
+  // tsx runs the server in a child node process; measure the whole tree's leaf (the node running the code)
+  const pid = leafPid(server.pid!);
+  await new Promise((r) => setTimeout(r, 500));
+  const before = procStat(pid);
+  const url = `http://127.0.0.1:${port}`;
+  const bots = spawn(TSX, ["test/bench/bots.ts", JSON.stringify({ url, kind, ...c })], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  bots.stdout!.on("data", (d) => (out += String(d)));
+  let peakRss = before.rssKb;
+  const sampler = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, procStat(pid).rssKb);
+    } catch {
+      // process gone
+    }
+  }, 200);
+  await new Promise((r) => bots.once("exit", r));
+  clearInterval(sampler);
+  const after = procStat(pid);
+  server.kill("SIGKILL");
+  const line = out.trim().split("\n").pop() ?? "{}";
+  const raw = JSON.parse(line) as { joinMs: number[]; submitMs: number[]; revealMs: number[]; lost: number; wallMs: number };
+  const players = c.rooms * c.players;
+  return {
+    kind,
+    players,
+    joinP50: pct(raw.joinMs, 50),
+    joinP99: pct(raw.joinMs, 99),
+    submitP50: pct(raw.submitMs, 50),
+    submitP99: pct(raw.submitMs, 99),
+    submitMax: Math.max(...raw.submitMs),
+    revealP50: pct(raw.revealMs, 50),
+    revealP99: pct(raw.revealMs, 99),
+    lost: raw.lost,
+    submissions: raw.submitMs.length,
+    serverCpuPct: ((after.cpuSec - before.cpuSec) / (raw.wallMs / 1000)) * 100,
+    peakRssMb: peakRss / 1024,
+    kbPerPlayer: (peakRss - before.rssKb) / players,
+  };
+}
+
+function leafPid(pid: number): number {
+  // follow the first child until there is none (tsx → node)
+  let current = pid;
+  for (let i = 0; i < 4; i++) {
+    try {
+      const children = readFileSync(`/proc/${current}/task/${current}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+      if (children.length === 0) break;
+      current = Number(children[0]);
+    } catch {
+      break;
+    }
+  }
+  return current;
+}
+
+const only = arg("case");
+const custom = arg("rooms")
+  ? [{ name: "custom", rooms: Number(arg("rooms")), players: Number(arg("players") ?? 40), teams: Number(arg("teams") ?? 8), rounds: Number(arg("rounds") ?? 3) }]
+  : null;
+const cases = custom ?? CASES.filter((c) => !only || c.name === only);
+const results: Record<string, unknown>[] = [];
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(n >= 100 ? 0 : 1) : "–");
+
+for (const c of cases) {
+  console.log(`\n== ${c.name}: ${c.rooms} rooms × ${c.players} players (${c.teams} teams), ${c.rounds} rounds`);
+  const bare = await measure("bare", c);
+  const gameResult = await measure("game", c);
+  const rows: [string, keyof typeof bare][] = [
+    ["join p50 (ms)", "joinP50"],
+    ["join p99 (ms)", "joinP99"],
+    ["submit→tally p50 (ms)", "submitP50"],
+    ["submit→tally p99 (ms)", "submitP99"],
+    ["submit→tally max (ms)", "submitMax"],
+    ["reveal p50 (ms)", "revealP50"],
+    ["reveal p99 (ms)", "revealP99"],
+    ["lost submissions", "lost"],
+    ["server CPU (%)", "serverCpuPct"],
+    ["peak RSS (MB)", "peakRssMb"],
+    ["memory per player (KB)", "kbPerPlayer"],
+  ];
+  console.log(`${"figure".padEnd(26)}${"game".padStart(10)}${"bare".padStart(10)}${"ratio".padStart(8)}`);
+  for (const [label, key] of rows) {
+    const g = gameResult[key] as number;
+    const b = bare[key] as number;
+    const ratio = b > 0 && Number.isFinite(g) ? (g / b).toFixed(2) : "–";
+    console.log(`${label.padEnd(26)}${fmt(g).padStart(10)}${fmt(b).padStart(10)}${ratio.padStart(8)}`);
+  }
+  results.push({ case: c, game: gameResult, bare, ratioSubmitP99: gameResult.submitP99 / bare.submitP99 });
+}
+
+mkdirSync(resolve(ROOT, "bench-results"), { recursive: true });
+const file = resolve(ROOT, "bench-results", `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+console.log(`\nwritten: ${file}`);
