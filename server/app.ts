@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
-import { randomInt } from "node:crypto";
+import { randomInt, timingSafeEqual } from "node:crypto";
+import { monitor } from "@colyseus/monitor";
 import express from "express";
 import { defineRoom, defineServer, matchMaker, type Presence, type RegisteredHandler, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -119,6 +120,17 @@ export function createGameServer(options: AppOptions): { server: Server; service
       });
 
       options.routes?.(app, services);
+
+      // The Colyseus monitor panel, only behind the admin password.
+      if (config.monitorPassword) {
+        const expected = `Basic ${Buffer.from(`admin:${config.monitorPassword}`).toString("base64")}`;
+        const gate: express.RequestHandler = (req, res, next) => {
+          const given = req.headers.authorization ?? "";
+          if (given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))) return next();
+          res.set("WWW-Authenticate", 'Basic realm="Arena VUCA monitor"').status(401).send("Password required");
+        };
+        app.use("/colyseus", gate, monitor() as unknown as express.RequestHandler);
+      }
 
       if (existsSync(config.clientDir)) {
         app.use(express.static(config.clientDir, { extensions: ["html"], index: "index.html", maxAge: "1h" }));

@@ -111,12 +111,26 @@ export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: string[
 
 /** Validate an already-parsed YAML document. Errors read `events[3].options: expected 4 options, got 3`. */
 export function validatePack(doc: unknown): PackResult {
-  const parsed = PackSchema.safeParse(doc);
+  const parsed = PackSchema.safeParse(doc, { reportInput: true });
   if (parsed.success) return { ok: true, pack: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${messageOf(issue)}`),
   };
+}
+
+/** Zod's words where they would puzzle a trainer ("Invalid input"), its own message otherwise. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  if ((issue.code === "invalid_union" || issue.code === "invalid_type") && input === undefined) {
+    return "required field is missing";
+  }
+  if (issue.code === "invalid_union" && typeof input === "string") return "must not be empty";
+  if (issue.code === "invalid_union") return "expected a text: a string or { id: ..., en: ... }";
+  if (issue.code === "unrecognized_keys") {
+    return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+  }
+  return issue.message;
 }
 
 export function scoringOf(pack: Pick<Pack, "scoring">): Scoring {

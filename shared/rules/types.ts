@@ -90,6 +90,11 @@ export interface Timer {
   /** Ms left, frozen while paused (or before the deciding phase starts). */
   remainingMs: number;
   paused: boolean;
+  /**
+   * Deciding time of this round including added time (ms); a team's lockMs is
+   * totalMs − time left when it locked. Optional: absent means roundSeconds·1000.
+   */
+  totalMs?: number | undefined;
 }
 
 export interface GameState {

@@ -1,0 +1,54 @@
+// The one factory that makes the board's Phaser game, and the router that
+// starts the scene for the current phase (one scene per screen).
+import * as Phaser from "phaser";
+import { store, type BoardState } from "./store.js";
+import { C } from "./palette.js";
+import { H, W } from "./ui.js";
+import { Message } from "./scenes/Message.js";
+import { Lobby } from "./scenes/Lobby.js";
+import { Deciding } from "./scenes/Deciding.js";
+import { Reveal } from "./scenes/Reveal.js";
+import { Scoreboard } from "./scenes/Scoreboard.js";
+import { Final } from "./scenes/Final.js";
+
+export function sceneFor(s: BoardState | null): string {
+  if (!s) return "Message";
+  switch (s.phase) {
+    case "lobby":
+      return "Lobby";
+    case "briefing":
+    case "deciding":
+      return s.card ? "Deciding" : "Scoreboard";
+    case "reveal":
+      return s.reveal ? "Reveal" : "Scoreboard";
+    case "scoreboard":
+      return "Scoreboard";
+    case "final":
+      return s.summary ? "Final" : "Scoreboard";
+  }
+}
+
+export function StartGame(parent: string | HTMLElement): Phaser.Game {
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: W,
+    height: H,
+    backgroundColor: C.bg,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
+    banner: false,
+    scene: [Message, Lobby, Deciding, Reveal, Scoreboard, Final],
+  });
+  const route = () => {
+    const key = sceneFor(store.state);
+    const running = game.scene.getScenes(true).map((s) => s.scene.key);
+    if (running.length === 1 && running[0] === key) return;
+    for (const k of running) if (k !== key) game.scene.stop(k);
+    if (!running.includes(key)) game.scene.start(key);
+  };
+  game.events.once(Phaser.Core.Events.READY, () => {
+    store.subscribe(route);
+    route();
+  });
+  return game;
+}

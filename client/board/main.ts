@@ -1,0 +1,39 @@
+// The projector board's entry: language, bundled font, then the game, fed
+// either by the room (?code=) or by the built-in preview (?demo=).
+import "@fontsource/atkinson-hyperlegible/400.css";
+import "@fontsource/atkinson-hyperlegible/700.css";
+import { isCode, normaliseCode } from "../../shared/constants.js";
+import { store } from "./store.js";
+import { StartGame } from "./game.js";
+import { connect, loadJoinUrl } from "./connect.js";
+
+function banner(): void {
+  const el = document.getElementById("board-banner");
+  if (!el) return;
+  const text = store.conn === "reconnecting" ? store.t.reconnecting : store.conn === "lost" ? store.t.lost : "";
+  el.textContent = text;
+  el.hidden = !text;
+}
+
+async function main(): Promise<void> {
+  document.documentElement.lang = store.lang;
+  await Promise.all([
+    document.fonts.load('400 40px "Atkinson Hyperlegible"'),
+    document.fonts.load('700 40px "Atkinson Hyperlegible"'),
+  ]).catch(() => undefined);
+  store.subscribe(banner);
+  StartGame("board-root");
+  const params = new URLSearchParams(location.search);
+  const demo = params.get("demo");
+  if (demo) {
+    const { runDemo } = await import("./fake.js");
+    runDemo(demo, params);
+    return;
+  }
+  const code = normaliseCode(params.get("code") ?? "");
+  if (!isCode(code)) return store.setNotice(code ? { kind: "notFound", code } : { kind: "noCode" });
+  void loadJoinUrl();
+  await connect(code);
+}
+
+void main();

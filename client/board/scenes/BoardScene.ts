@@ -1,0 +1,41 @@
+// What every board scene shares: it subscribes to the store while running,
+// redraws when its own slice of the state changes, and mirrors its key texts
+// into the hidden live region. Scenes only draw: no game logic here.
+import * as Phaser from "phaser";
+import { store, type BoardState } from "../store.js";
+import { mirror } from "../live.js";
+
+export abstract class BoardScene extends Phaser.Scene {
+  private signature = "";
+
+  create(): void {
+    this.signature = "";
+    const off = store.subscribe(() => this.refresh());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    this.refresh();
+  }
+
+  protected refresh(): void {
+    const s = store.state;
+    if (s) {
+      const sig = this.sliceOf(s);
+      if (sig !== this.signature) {
+        this.signature = sig;
+        this.tweens.killAll();
+        this.time.removeAllEvents();
+        this.children.removeAll(true);
+        this.draw(s);
+      }
+      this.tick?.(s);
+    }
+    mirror(this.scene.key, s ? [store.c.phases[s.phase], `${store.t.roomCode}: ${s.code}`, ...this.describe(s)] : []);
+  }
+
+  /** A string that changes whenever what this scene draws changes. */
+  protected abstract sliceOf(s: BoardState): string;
+  protected abstract draw(s: BoardState): void;
+  /** Cheap per-update changes that need no full redraw (e.g. the countdown). */
+  protected tick?(s: BoardState): void;
+  /** The key texts on screen, for the live region. */
+  protected abstract describe(s: BoardState): string[];
+}

@@ -1,0 +1,98 @@
+// Briefing and deciding: the event card, its four responses (no points), the
+// countdown, and per team only how many have sent and whether it has locked.
+import type * as Phaser from "phaser";
+import { BoardScene } from "./BoardScene.js";
+import { store, type BoardState, type TeamSnap } from "../store.js";
+import { say } from "../../../shared/vuca.js";
+import { C } from "../palette.js";
+import { M, clock, padlock, panel, pill, teamMark, text } from "../ui.js";
+import { mirrorTimer } from "../live.js";
+
+const LW = 1140; // left column width
+const RX = 1240; // right column x
+const RW = 620;
+
+export class Deciding extends BoardScene {
+  private timer?: Phaser.GameObjects.Text;
+  private pause?: Phaser.GameObjects.Text;
+  constructor() {
+    super("Deciding");
+  }
+  protected sliceOf(s: BoardState) {
+    return JSON.stringify([s.phase, s.card?.id, s.roundCount, s.teams.map((t) => [t.sent, t.members.length, t.locked])]);
+  }
+  protected draw(s: BoardState) {
+    const { t, c } = store;
+    const card = s.card;
+    if (!card) return;
+    const top = text(this, M, 44, t.cardOf(s.round + 1, s.roundCount), { size: 40, color: C.muted });
+    pill(this, M + top.width + 30, 36, `${t.condition}: ${c.conditions[card.condition]}`, C.condition[card.condition], { size: 38 });
+    const icon = card.icon && /[^\x00-\x7f]/.test(card.icon) ? card.icon : "";
+    if (icon) text(this, M, 124, icon, { size: 96 });
+    const ix = icon ? M + 140 : M;
+    const title = text(this, ix, 128, say(card.title, store.lang), { size: 68, bold: true, width: LW - (ix - M), maxH: 170, minSize: 48 });
+    let y = Math.max(title.y + title.height, icon ? 250 : 0) + 14;
+    const narrative = text(this, M, y, say(card.narrative, store.lang), { size: 42, width: LW, maxH: 250, minSize: 32, color: C.muted });
+    y = narrative.y + narrative.height + 24;
+    const rowH = (1040 - y) / 4;
+    card.options.forEach((o, i) => {
+      const oy = y + i * rowH;
+      panel(this, M, oy, LW, rowH - 14, C.panel);
+      text(this, M + 24, oy + 14, c.primes[o.prime], { size: 38, bold: true, maxW: 270 });
+      text(this, M + 320, oy + 14, say(o.text, store.lang), { size: 38, width: LW - 344, maxH: rowH - 38, minSize: 26 });
+    });
+    this.drawTimer(s);
+    this.drawTeams(s.teams);
+  }
+  private drawTimer(s: BoardState) {
+    const { t } = store;
+    panel(this, RX, 36, RW, 250, C.panel);
+    const deciding = s.phase === "deciding";
+    text(this, RX + RW / 2, 52, deciding ? t.timeLeft : t.discuss, { size: 36, color: C.muted, align: "center", maxW: RW - 40 });
+    this.timer = text(this, RX + RW / 2, 96, clock(deciding ? s.timeLeft : s.roundSeconds), { size: 140, bold: true, align: "center" });
+    this.pause = text(this, RX + RW / 2, 236, "", { size: 40, bold: true, align: "center", color: C.amber, originY: 0.5 });
+    if (!deciding) this.pause.setText(t.decide).setColor(C.muted);
+  }
+  protected tick(s: BoardState) {
+    if (!this.timer || !this.pause || s.phase !== "deciding") return;
+    this.timer.setText(clock(s.timeLeft)).setColor(s.timeLeft < 30 ? C.amber : C.text);
+    this.pause.setText(s.paused ? `❚❚ ${store.t.paused}` : "");
+    mirrorTimer(s.paused ? store.t.paused : clock(s.timeLeft));
+  }
+  private drawTeams(teams: TeamSnap[]) {
+    const { t, c } = store;
+    text(this, RX, 310, t.teamStatus, { size: 36, color: C.muted });
+    const rowH = Math.min(130, (1040 - 364) / Math.max(1, teams.length));
+    const two = rowH >= 110;
+    teams.forEach((team, i) => {
+      const y = 364 + i * rowH;
+      const h = rowH - 10;
+      panel(this, RX, y, RW, h, team.locked ? C.panelHi : C.panel, team.locked ? C.goodN : undefined, 14);
+      const mark = Math.min(64, h - 16);
+      teamMark(this, RX + 14, y + (h - mark) / 2, team.index, mark);
+      const x = RX + 30 + mark;
+      const sent = c.sentOf(team.sent, team.members.length);
+      if (two) {
+        text(this, x, y + 10, c.team(team.index + 1), { size: 38, bold: true, maxW: RW - mark - 300 });
+        text(this, x, y + 60, sent, { size: 38, maxW: RW - mark - 300 });
+      } else text(this, x, y + h / 2, sent, { size: Math.min(38, h - 14), originY: 0.5, maxW: RW - mark - 300 });
+      if (!team.locked) return;
+      const size = Math.min(44, h - 20);
+      padlock(this, RX + RW - 240, y + (h - size) / 2, size, C.goodN);
+      text(this, RX + RW - 186, y + h / 2, c.locked, { size: Math.min(38, h - 14), bold: true, color: C.good, originY: 0.5, maxW: 170 });
+    });
+  }
+  protected describe(s: BoardState) {
+    const { t, c } = store;
+    const card = s.card;
+    if (!card) return [];
+    return [
+      t.cardOf(s.round + 1, s.roundCount),
+      say(card.title, store.lang),
+      `${t.condition}: ${c.conditions[card.condition]}`,
+      ...card.options.map((o) => `${c.primes[o.prime]}: ${say(o.text, store.lang)}`),
+      s.paused ? t.paused : "",
+      ...s.teams.map((team) => `${c.team(team.index + 1)}: ${c.sentOf(team.sent, team.members.length)}${team.locked ? ` 🔒 ${c.locked}` : ""}`),
+    ];
+  }
+}

@@ -1,0 +1,80 @@
+// Final: the podium for the top three, every team's profile per VUCA
+// condition and its collaboration rate, and the hardest cards.
+import { BoardScene } from "./BoardScene.js";
+import { store, type BoardState } from "../store.js";
+import type { TeamSummary } from "../../../shared/rules/types.js";
+import { CONDITIONS, say } from "../../../shared/vuca.js";
+import { C, inkOn, teamColour } from "../palette.js";
+import { M, W, fade, panel, teamMark, text } from "../ui.js";
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export class Final extends BoardScene {
+  constructor() {
+    super("Final");
+  }
+  protected sliceOf(s: BoardState) {
+    return JSON.stringify(s.summary);
+  }
+  protected draw(s: BoardState) {
+    const sum = s.summary;
+    if (!sum) return;
+    const { t } = store;
+    text(this, M, 36, t.finalRanking, { size: 72, bold: true });
+    text(this, W - M, 60, say(s.packTitle ?? undefined, store.lang), { size: 40, color: C.muted, align: "right", maxW: 1100 });
+    [1, 0, 2].forEach((place, k) => {
+      const team = sum.ranking[place];
+      if (team) this.podium(team, M + k * 350, [330, 400, 270][place] ?? 270);
+    });
+    this.hardest(s);
+    this.table(sum.ranking);
+  }
+  private podium(team: TeamSummary, x: number, h: number) {
+    const { c } = store;
+    const base = 590;
+    const g = panel(this, x, base - h + 110, 330, h - 110, teamColour(team.team), undefined, 12);
+    const rank = text(this, x + 165, base - h + 130, String(team.rank), { size: 96, bold: true, align: "center", color: inkOn(teamColour(team.team)) });
+    const name = text(this, x + 165, base - h + 2, c.team(team.team + 1), { size: 42, bold: true, align: "center", maxW: 320 });
+    const pts = text(this, x + 165, base - h + 54, c.points(team.score), { size: 38, color: C.muted, align: "center" });
+    fade(this, [g, rank, name, pts], 400 + (3 - team.rank) * 700, 40);
+  }
+  private hardest(s: BoardState) {
+    const { t } = store;
+    const x = 1140;
+    panel(this, x, 140, W - M - x, 450, C.panel);
+    text(this, x + 28, 160, t.hardest, { size: 36, color: C.amber, bold: true });
+    (s.summary?.hardestEvents ?? []).slice(0, 3).forEach((ev, i) => {
+      const title = store.titles.get(ev.eventId);
+      const y = 226 + i * 120;
+      text(this, x + 28, y, title ? say(title, store.lang) : ev.eventId, { size: 38, bold: true, width: W - M - x - 56, maxH: 60, minSize: 26 });
+      text(this, x + 28, y + 60, `${t.cardOf(ev.round + 1, s.roundCount)} · ${t.success(Math.round(ev.successRate * 100))}`, { size: 32, color: C.muted });
+    });
+  }
+  private table(ranking: TeamSummary[]) {
+    const { t, c } = store;
+    const cols = [M + 24, 560, 800, 1040, 1280, 1520, W - M - 24];
+    const y0 = 620;
+    const rowH = Math.min(72, (1050 - y0) / (ranking.length + 1));
+    const size = Math.min(36, rowH - 22);
+    const heads = [t.waitingTeams, t.pointsHead, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];
+    heads.forEach((h, i) => text(this, cols[i]!, y0 + rowH / 2, h, { size: Math.min(30, size), color: C.muted, bold: true, originY: 0.5, originX: i === 0 ? 0 : 1, maxW: 220 }));
+    ranking.forEach((team, r) => {
+      const y = y0 + (r + 1) * rowH;
+      panel(this, M, y + 3, W - 2 * M, rowH - 6, r % 2 ? C.bg : C.panel, undefined, 10);
+      const mark = rowH - 16;
+      teamMark(this, cols[0]!, y + 8, team.team, mark);
+      text(this, cols[0]! + mark + 16, y + rowH / 2, `${team.rank}. ${c.team(team.team + 1)}`, { size, bold: true, originY: 0.5 });
+      const cells = [String(team.score), ...CONDITIONS.map((k) => (team.byCondition[k].max ? `${team.byCondition[k].points}/${team.byCondition[k].max}` : "–")), pct(team.collaborationRate)];
+      cells.forEach((v, i) => text(this, cols[i + 1]!, y + rowH / 2, v, { size, originY: 0.5, originX: 1, bold: i === 0 }));
+    });
+  }
+  protected describe(s: BoardState) {
+    const { t, c } = store;
+    const sum = s.summary;
+    if (!sum) return [];
+    return [
+      ...sum.ranking.map((r) => `${r.rank}. ${c.team(r.team + 1)}: ${c.points(r.score)} · ${t.collaboration} ${pct(r.collaborationRate)}`),
+      `${t.hardest}: ${sum.hardestEvents.slice(0, 3).map((e) => say(store.titles.get(e.eventId), store.lang) || e.eventId).join(", ")}`,
+    ];
+  }
+}

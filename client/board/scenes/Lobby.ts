@@ -1,0 +1,68 @@
+// Lobby: the room code, the QR code of the join URL and the teams filling up.
+import { encode } from "uqr";
+import { BoardScene } from "./BoardScene.js";
+import { store, type BoardState, type TeamSnap } from "../store.js";
+import { say } from "../../../shared/vuca.js";
+import { C } from "../palette.js";
+import { M, W, panel, teamMark, text } from "../ui.js";
+
+const joinLink = (s: BoardState) => `${store.joinUrl || location.origin}/j/${s.code}`;
+
+export class Lobby extends BoardScene {
+  constructor() {
+    super("Lobby");
+  }
+  protected sliceOf(s: BoardState) {
+    return JSON.stringify([s.code, s.packTitle, store.joinUrl, s.teams.map((t) => t.members.map((m) => m.name))]);
+  }
+  protected draw(s: BoardState) {
+    const { t } = store;
+    text(this, M, 36, t.title, { size: 44, bold: true });
+    text(this, W - M, 40, say(s.packTitle ?? undefined, store.lang), { size: 40, color: C.muted, align: "right", maxW: 1250 });
+    panel(this, M, 120, 1250, 470);
+    text(this, 100, 140, t.roomCode, { size: 44, color: C.muted });
+    text(this, 100, 190, s.code, { size: 230, bold: true }).setLetterSpacing(36);
+    text(this, 100, 462, t.joinHow, { size: 40, color: C.muted });
+    text(this, 100, 516, joinLink(s), { size: 52, bold: true, maxW: 1180 });
+    this.qr(joinLink(s), 1390, 120, 470);
+    const total = s.teams.reduce((n, team) => n + team.members.length, 0);
+    text(this, M, 614, `${t.waitingTeams} · ${t.members(total)}`, { size: 40, color: C.muted });
+    const two = s.teams.length > 5;
+    const cols = two ? Math.ceil(s.teams.length / 2) : Math.max(1, s.teams.length);
+    const cw = (W - 2 * M - (cols - 1) * 24) / cols;
+    const ch = two ? 184 : 380;
+    s.teams.forEach((team, i) => this.teamCard(team, M + (i % cols) * (cw + 24), 676 + Math.floor(i / cols) * (ch + 16), cw, ch, two));
+  }
+  private qr(url: string, x: number, y: number, size: number) {
+    const { data } = encode(url, { ecc: "M", border: 0 });
+    const g = this.add.graphics();
+    g.fillStyle(0xffffff, 1).fillRoundedRect(x, y, size, size, 18);
+    const cell = Math.floor((size - 48) / data.length);
+    const off = (size - cell * data.length) / 2;
+    g.fillStyle(0x000000, 1);
+    data.forEach((row, r) => row.forEach((on, c) => on && g.fillRect(x + off + c * cell, y + off + r * cell, cell, cell)));
+  }
+  private teamCard(team: TeamSnap, x: number, y: number, w: number, h: number, compact: boolean) {
+    const { t, c } = store;
+    panel(this, x, y, w, h, C.panel);
+    teamMark(this, x + 18, y + 18, team.index, 60);
+    text(this, x + 92, y + 20, c.team(team.index + 1), { size: 40, bold: true, maxW: w - 110 });
+    text(this, x + 92, y + 68, team.members.length ? t.members(team.members.length) : t.nobodyYet, { size: 32, color: C.muted, maxW: w - 110 });
+    const names = team.members.map((m) => m.name);
+    if (compact) {
+      text(this, x + 20, y + 112, names.join(", "), { size: 30, width: w - 40, maxH: h - 118, minSize: 22 });
+      return;
+    }
+    const fit = Math.floor((h - 130) / 46);
+    const shown = names.length > fit ? names.slice(0, fit - 1).concat(t.more(names.length - fit + 1)) : names;
+    shown.forEach((n, i) => text(this, x + 24, y + 124 + i * 46, n, { size: 36, maxW: w - 48, minSize: 24 }));
+  }
+  protected describe(s: BoardState) {
+    const { t, c } = store;
+    return [
+      say(s.packTitle ?? undefined, store.lang),
+      `${t.joinHow} ${joinLink(s)}`,
+      ...s.teams.map((team) => `${c.team(team.index + 1)}: ${t.members(team.members.length)}${team.members.length ? " — " + team.members.map((m) => m.name).join(", ") : ""}`),
+    ];
+  }
+}

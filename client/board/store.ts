@@ -1,0 +1,117 @@
+// The board's one source of truth: a plain snapshot of the room state, the
+// connection status and the chosen language. Scenes read it and redraw.
+import type { CardView, RevealView, RoomStateView, SummaryView } from "../../shared/view.js";
+import { parseJson } from "../../shared/view.js";
+import type { Phase } from "../../shared/rules/types.js";
+import type { Text } from "../../shared/vuca.js";
+import { common, type Lang } from "../../shared/i18n/common.js";
+import { board } from "../../shared/i18n/board.js";
+
+export interface MemberSnap {
+  id: string;
+  name: string;
+  connected: boolean;
+}
+export interface TeamSnap {
+  index: number;
+  members: MemberSnap[];
+  sent: number;
+  locked: boolean;
+  score: number;
+}
+export interface BoardState {
+  code: string;
+  packTitle: Text | null;
+  phase: Phase;
+  round: number;
+  roundCount: number;
+  roundSeconds: number;
+  timeLeft: number;
+  paused: boolean;
+  teams: TeamSnap[];
+  card: CardView | null;
+  reveal: RevealView | null;
+  summary: SummaryView | null;
+}
+
+/** What the board shows when it has no room to show. */
+export type Notice = { kind: "connecting" | "noCode" | "ended" } | { kind: "notFound"; code: string } | { kind: "error"; text: string };
+export type Conn = "ok" | "reconnecting" | "lost";
+
+export function snapshot(view: RoomStateView): BoardState {
+  const packTitle = parseJson<Text>(view.packTitle);
+  return {
+    code: view.code,
+    packTitle: packTitle ?? (view.packTitle ? { id: view.packTitle } : null),
+    phase: view.phase,
+    round: view.round,
+    roundCount: view.roundCount,
+    roundSeconds: view.roundSeconds,
+    timeLeft: view.timeLeft,
+    paused: view.paused,
+    teams: Array.from(view.teams, (t) => ({
+      index: t.index,
+      members: Array.from(t.members, (m) => ({ id: m.id, name: m.name, connected: m.connected })),
+      sent: t.sent,
+      locked: t.locked,
+      score: t.score,
+    })),
+    card: parseJson<CardView>(view.card),
+    reveal: parseJson<RevealView>(view.reveal),
+    summary: parseJson<SummaryView>(view.summary),
+  };
+}
+
+function pickLang(): Lang {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (q === "en" || q === "id") return q;
+  try {
+    return localStorage.getItem("arena-vuca:lang") === "en" ? "en" : "id";
+  } catch {
+    return "id";
+  }
+}
+
+class Store {
+  state: BoardState | null = null;
+  notice: Notice = { kind: "connecting" };
+  conn: Conn = "ok";
+  joinUrl = "";
+  readonly lang: Lang = pickLang();
+  readonly t = board[this.lang];
+  readonly c = common[this.lang];
+  /** Card titles seen during the session, by event id (the final summary names events by id). */
+  readonly titles = new Map<string, Text>();
+  private listeners = new Set<() => void>();
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  private emit(): void {
+    for (const fn of [...this.listeners]) fn();
+  }
+  setState(view: RoomStateView): void {
+    const s = snapshot(view);
+    if (s.card) this.titles.set(s.card.id, s.card.title);
+    if (s.reveal) this.titles.set(s.reveal.card.id, s.reveal.card.title);
+    this.state = s;
+    this.emit();
+  }
+  setNotice(notice: Notice): void {
+    this.state = null;
+    this.notice = notice;
+    this.emit();
+  }
+  setConn(conn: Conn): void {
+    if (this.conn === conn) return;
+    this.conn = conn;
+    this.emit();
+  }
+  setJoinUrl(url: string): void {
+    this.joinUrl = url.replace(/\/+$/, "");
+    this.emit();
+  }
+}
+
+export const store = new Store();

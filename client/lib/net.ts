@@ -1,0 +1,208 @@
+// Talking to the game server from a page: the SDK client, the device secret,
+// join errors mapped to a Reason, and a connection that keeps itself alive.
+//
+//   createClient()             → @colyseus/sdk Client on this page's origin
+//   (re-exported from ./storage.ts, which has no SDK: deviceSecret, storedName,
+//    rememberName, savedToken, saveToken, forgetToken, localGet, localSet)
+//   joinFailure(err)           → { reason: Reason | "NETWORK", suggestion? } for any join/reconnect error
+//   keepConnected(options)     → joins (or resumes with the stored token) and keeps the seat:
+//       - the SDK retries by itself after a drop ("reconnecting");
+//       - when the SDK gives up, or after a reload, it reconnects with the stored token,
+//         and if the token is refused it joins again with `options.join()` (same device
+//         secret, same code, same name → the same seat);
+//       - it retries at once when the page becomes visible or the network returns;
+//       - close code 4100 (CLOSE_REMOVED) ends it: "removed" / "banned" / "replaced".
+//     `onRoom(room)` runs for every new Room object (after a join or a fresh reconnect):
+//     attach onStateChange / onMessage there. `onStatus` reports every change.
+import { Client, type Room } from "@colyseus/sdk";
+import { CLOSE_REMOVED, SERVER_MESSAGES } from "../../shared/constants.js";
+import { forgetToken, savedToken, saveToken } from "./storage.js";
+import { isReason, type Reason } from "../../shared/reasons.js";
+import type { JoinOptions, RemovedMessage } from "../../shared/protocol.js";
+
+export function createClient(): Client {
+  return new Client(location.origin);
+}
+
+export { deviceSecret, storedName, rememberName, savedToken, saveToken, forgetToken, localGet, localSet } from "./storage.js";
+
+export interface JoinFailure {
+  /** A Reason from the server, or NETWORK when it could not be reached. */
+  reason: Reason | "NETWORK";
+  /** For NAME_TAKEN: a free name to offer as a one-tap fill. */
+  suggestion?: string | undefined;
+}
+
+/** Maps an SDK join/reconnect error (CONTRACT: message "REASON" or "REASON|suggestion"). */
+export function joinFailure(err: unknown): JoinFailure {
+  const e = (err ?? {}) as { code?: unknown; message?: unknown };
+  const message = typeof e.message === "string" ? e.message : "";
+  const bar = message.indexOf("|");
+  const head = bar >= 0 ? message.slice(0, bar) : message;
+  if (isReason(head)) return { reason: head, suggestion: bar >= 0 ? message.slice(bar + 1) || undefined : undefined };
+  const code = typeof e.code === "number" ? e.code : NaN;
+  if (code === 522 || code === 404) return { reason: "ROOM_NOT_FOUND" };
+  if (code === 429) return { reason: "TOO_MANY_ATTEMPTS" };
+  if (code >= 400 && code < 600 && code !== 524 && code !== 503 && code !== 502) return { reason: "SERVER_ERROR" };
+  return { reason: "NETWORK" };
+}
+
+export type ConnStatus =
+  | "connecting"
+  | "ok"
+  | "reconnecting"
+  /** Not connected; retrying on a timer, on `online` and when the page is shown. */
+  | "lost"
+  /** The join was refused (see the failure); nothing more happens until start() again. */
+  | "failed"
+  | "removed"
+  | "banned"
+  /** The same seat was opened on another tab or device. */
+  | "replaced";
+
+export interface KeepOptions {
+  code: string;
+  /** localStorage key of the reconnection token (players: STORAGE.token(code)). */
+  tokenKey: string;
+  /** Options of a fresh join; called again for every re-join. */
+  join: () => JoinOptions;
+  onRoom: (room: Room) => void;
+  onStatus: (status: ConnStatus, failure?: JoinFailure) => void;
+  /** Try the stored token before joining (default true). */
+  resume?: boolean;
+}
+
+export interface Connection {
+  room(): Room | null;
+  status(): ConnStatus;
+  /** (Re)start: after a refused join, or to retry at once. */
+  start(): void;
+  /** Leave for good (consented), forgetting the token. */
+  leave(): Promise<void>;
+}
+
+const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
+
+export function keepConnected(options: KeepOptions): Connection {
+  const client = createClient();
+  let current: Room | null = null;
+  let status: ConnStatus = "connecting";
+  let busy = false;
+  let ended = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let everJoined = false;
+
+  const report = (next: ConnStatus, failure?: JoinFailure) => {
+    status = next;
+    options.onStatus(next, failure);
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 15000;
+    attempt++;
+    timer = setTimeout(() => void connect(), delay);
+  };
+
+  const wire = (room: Room) => {
+    current = room;
+    everJoined = true;
+    attempt = 0;
+    saveToken(options.tokenKey, room.reconnectionToken);
+    let removed: RemovedMessage | null = null;
+    room.onMessage(SERVER_MESSAGES.removed, (m: RemovedMessage) => {
+      removed = m;
+    });
+    room.onDrop(() => {
+      if (room === current) report("reconnecting");
+    });
+    room.onReconnect(() => {
+      if (room !== current) return;
+      saveToken(options.tokenKey, room.reconnectionToken);
+      report("ok");
+    });
+    room.onLeave((code: number) => {
+      if (room !== current) return;
+      current = null;
+      if (ended) return;
+      if (code === CLOSE_REMOVED) {
+        ended = true;
+        forgetToken(options.tokenKey);
+        report(removed ? (removed.banned ? "banned" : "removed") : "replaced");
+        return;
+      }
+      report("lost");
+      schedule();
+    });
+    options.onRoom(room);
+    report("ok");
+  };
+
+  async function connect(): Promise<void> {
+    if (busy || ended || current) return;
+    busy = true;
+    clearTimeout(timer);
+    report(everJoined ? "reconnecting" : "connecting");
+    try {
+      const token = options.resume === false && !everJoined ? null : savedToken(options.tokenKey);
+      let room: Room | null = null;
+      if (token) room = await client.reconnect(token).catch(() => null);
+      if (!room) {
+        forgetToken(options.tokenKey);
+        room = await client.joinById(options.code, options.join());
+      }
+      if (ended) {
+        void room.leave(true);
+        return;
+      }
+      wire(room);
+    } catch (err) {
+      const failure = joinFailure(err);
+      if (failure.reason === "BANNED") {
+        ended = true;
+        report("banned", failure);
+      } else if (failure.reason === "NETWORK" || failure.reason === "SERVER_ERROR" || failure.reason === "RATE_LIMITED") {
+        report(everJoined ? "lost" : "lost", failure);
+        schedule();
+      } else {
+        report("failed", failure);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  const wake = () => {
+    if (ended || current || busy || status === "failed") return;
+    attempt = 0;
+    void connect();
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") wake();
+  });
+  addEventListener("online", wake);
+  addEventListener("pageshow", (e) => {
+    if ((e as PageTransitionEvent).persisted) wake();
+  });
+
+  void connect();
+
+  return {
+    room: () => current,
+    status: () => status,
+    start() {
+      ended = false;
+      attempt = 0;
+      void connect();
+    },
+    async leave() {
+      ended = true;
+      clearTimeout(timer);
+      forgetToken(options.tokenKey);
+      const room = current;
+      current = null;
+      if (room) await room.leave(true).catch(() => 0);
+    },
+  };
+}

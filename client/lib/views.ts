@@ -1,0 +1,153 @@
+// Renderers shared by the phone (client/play) and the observer (client/watch):
+// pieces of the game drawn from state, in the current language. They only
+// draw — no decisions — and write user data (names, reasons) as text.
+//
+//   teamChip(index)            → colour dot with the team number + "Kelompok n"
+//   cardBlock(card, total)     → the event card: "Kartu n dari m", icon, title, condition, narrative
+//   optionReasons(reveal)      → the four responses with points and the author's reason, best marked
+//   resultBlock(result, reveal)→ one team's result: choice, roles committed, reason, points
+//   reflectionBlock(reveal)    → reflection question + BerAKHLAK value
+//   rankingList(rows, myTeam)  → ordered list of teams with rank and score
+//   rankRows(teams)            → rows ranked by score (equal scores share a rank), for the scoreboard
+//   parseCard / parseReveal / parseSummary → the JSON strings of the state, parsed
+import type { CardView, RevealView, RoomStateView, SummaryView, TeamView } from "../../shared/view.js";
+import { parseJson } from "../../shared/view.js";
+import { say, type Prime } from "../../shared/vuca.js";
+import type { TeamResult } from "../../shared/rules/types.js";
+import { h } from "./dom.js";
+import { c, lang, tp } from "./i18n.js";
+import { inkOn, teamColour, teamHex } from "./teams.js";
+
+export const parseCard = (s: RoomStateView) => parseJson<CardView>(s.card);
+export const parseReveal = (s: RoomStateView) => parseJson<RevealView>(s.reveal);
+export const parseSummary = (s: RoomStateView) => parseJson<SummaryView>(s.summary);
+
+export function teamChip(index: number, extra?: string): HTMLElement {
+  return h(
+    "span",
+    { class: "team-chip" },
+    h("span", { class: "dot", style: `background:${teamHex(index)};color:${inkOn(teamColour(index))}`, "aria-hidden": "true" }, String(index + 1)),
+    c().team(index + 1),
+    extra ? h("span", { class: "muted small" }, extra) : null,
+  );
+}
+
+export function conditionTag(card: Pick<CardView, "condition">): HTMLElement {
+  return h("span", { class: `tag cond cond-${card.condition}` }, `${tp().condition}: ${c().conditions[card.condition]}`);
+}
+
+export function cardBlock(card: CardView, total: number, compact = false): HTMLElement {
+  return h(
+    "section",
+    { class: "panel card-block", "aria-labelledby": "card-title" },
+    h("p", { class: "muted small card-meta" }, tp().cardOf(card.round + 1, total)),
+    h(
+      "h2",
+      { id: "card-title", class: "card-title" },
+      card.icon ? h("span", { class: "card-icon", "aria-hidden": "true" }, card.icon) : null,
+      say(card.title, lang()),
+    ),
+    conditionTag(card),
+    h("p", { class: compact ? "narrative compact" : "narrative" }, say(card.narrative, lang())),
+  );
+}
+
+function optionText(reveal: RevealView, prime: Prime | null): string {
+  if (!prime) return "";
+  return say(reveal.card.options.find((o) => o.prime === prime)?.text, lang());
+}
+
+export function primeTag(prime: Prime, best: boolean): HTMLElement {
+  return h("span", { class: best ? "tag good" : "tag" }, c().primes[prime], best ? ` ★ ${tp().bestMark}` : "");
+}
+
+export function optionReasons(reveal: RevealView, highlight?: Prime | null): HTMLElement {
+  const t = tp();
+  return h(
+    "ul",
+    { class: "reasons" },
+    reveal.card.options.map((o) => {
+      const best = reveal.best.includes(o.prime);
+      return h(
+        "li",
+        { class: best ? "reason best" : o.prime === highlight ? "reason mine" : "reason" },
+        h("div", { class: "reason-head" }, primeTag(o.prime, best), h("span", { class: "pts" }, c().points(o.points))),
+        h("p", { class: "reason-option" }, say(o.text, lang())),
+        h("p", { class: "reason-why" }, say(o.reason, lang())),
+        o.prime === highlight ? h("p", { class: "small mine-mark" }, `◆ ${t.choice}: ${t.yourTeamMark}`) : null,
+      );
+    }),
+  );
+}
+
+export function resultBlock(result: TeamResult, reveal: RevealView, showTeam: boolean): HTMLElement {
+  const t = tp();
+  const roles = result.rolesCommitted.map((r) => c().roles[r]).join(", ");
+  const best = result.choice ? reveal.best.includes(result.choice) : false;
+  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+  return h(
+    "div",
+    { class: "result" },
+    showTeam ? h("div", { class: "result-head" }, teamChip(result.team), h("strong", { class: "result-pts" }, c().points(result.points))) : null,
+    h(
+      "dl",
+      { class: "facts" },
+      h("dt", null, t.choice),
+      h(
+        "dd",
+        null,
+        result.choice ? primeTag(result.choice, best) : h("span", { class: "tag bad" }, t.noChoice),
+        result.choice ? h("span", { class: "choice-text" }, optionText(reveal, result.choice)) : null,
+      ),
+      h("dt", null, t.rolesCommitted),
+      h("dd", null, roles || t.noRoles),
+      result.reason ? [h("dt", null, t.captainReason), h("dd", { class: "quote" }, `“${result.reason}”`)] : null,
+      h("dt", null, t.total),
+      h("dd", null, h("strong", null, c().points(result.points)), ` (${t.responsePts} ${signed(result.responsePoints)} · ${t.collabPts} ${signed(result.collabPoints)})`),
+    ),
+  );
+}
+
+export function reflectionBlock(reveal: RevealView): HTMLElement {
+  const t = tp();
+  const card = reveal.card;
+  return h(
+    "section",
+    { class: "panel reflection" },
+    h("h3", null, t.reflection),
+    h("p", { class: "reflection-q" }, say(card.reflection, lang())),
+    h("p", { class: "small" }, h("strong", null, `${t.value}: `), c().values[card.value], card.behaviour ? ` — ${say(card.behaviour, lang())}` : ""),
+  );
+}
+
+export interface RankRow {
+  team: number;
+  rank: number;
+  score: number;
+}
+
+/** Teams by score, highest first; equal scores share a rank (display only). */
+export function rankRows(teams: Iterable<TeamView>): RankRow[] {
+  const rows = Array.from(teams, (tm) => ({ team: tm.index, score: tm.score, rank: 0 }));
+  rows.sort((a, b) => b.score - a.score || a.team - b.team);
+  rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.score === r.score ? rows[i - 1]!.rank : i + 1));
+  return rows;
+}
+
+export function rankingList(rows: RankRow[], myTeam: number | null): HTMLElement {
+  const t = tp();
+  return h(
+    "ol",
+    { class: "ranking" },
+    rows.map((r) =>
+      h(
+        "li",
+        { class: r.team === myTeam ? "rank-row mine" : "rank-row" },
+        h("span", { class: "rank-no", "aria-label": t.rank(r.rank, rows.length) }, `#${r.rank}`),
+        teamChip(r.team),
+        r.team === myTeam ? h("span", { class: "tag dark" }, `◆ ${t.yourTeamMark}`) : null,
+        h("span", { class: "rank-score" }, c().points(r.score)),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,101 @@
+// Every pack shipped in scenarios/ (whoever wrote it) must be playable and
+// balanced: each VUCA condition twice, the best answer not guessable by its
+// Prime or its position, every pentahelix role needed, English beside every
+// string, card ids unique across all packs.
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+import { bestOptionIndex, checkPackFiles, listPackFiles } from "../server/packs.js";
+import { CONDITIONS, ROLES, type Pack, type Text } from "../shared/scenario.js";
+
+const DIR = resolve(import.meta.dirname);
+const listed = listPackFiles([DIR]);
+const checked = checkPackFiles(listed.files);
+const packs: [string, Pack][] = checked.reports.filter((r) => r.pack).map((r) => [r.file.slice(DIR.length + 1), r.pack!]);
+
+/** Every Text in a pack, with where it is. */
+function texts(pack: Pack): [string, Text][] {
+  const out: [string, Text][] = [
+    ["title", pack.title],
+    ["description", pack.description],
+  ];
+  pack.events.forEach((e, i) => {
+    const at = `events[${i}]`;
+    out.push([`${at}.title`, e.title], [`${at}.narrative`, e.narrative], [`${at}.reflection`, e.reflection]);
+    if (e.behaviour) out.push([`${at}.behaviour`, e.behaviour]);
+    e.options.forEach((o, j) => out.push([`${at}.options[${j}].text`, o.text], [`${at}.options[${j}].reason`, o.reason]));
+  });
+  return out;
+}
+
+describe("shipped scenario packs", () => {
+  it("all load without errors", () => {
+    expect([...listed.errors, ...checked.errors]).toEqual([]);
+  });
+
+  it("there are at least 2, each with 6 to 12 cards", () => {
+    expect(packs.length).toBeGreaterThanOrEqual(2);
+    for (const [file, p] of packs) {
+      expect(p.events.length, file).toBeGreaterThanOrEqual(6);
+      expect(p.events.length, file).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("card ids are unique across all packs", () => {
+    const owner = new Map<string, string>();
+    const dups: string[] = [];
+    for (const [file, p] of packs) {
+      for (const e of p.events) {
+        const other = owner.get(e.id);
+        if (other) dups.push(`${e.id} in ${file} and ${other}`);
+        else owner.set(e.id, file);
+      }
+    }
+    expect(dups).toEqual([]);
+  });
+
+  describe.each(packs.map(([file, p]) => ({ file, p })))("$file", ({ p }) => {
+    it("has each VUCA condition at least twice", () => {
+      for (const c of CONDITIONS) {
+        expect(p.events.filter((e) => e.condition === c).length, c).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it("has exactly one best option per card (most points)", () => {
+      for (const e of p.events) {
+        const max = Math.max(...e.options.map((o) => o.points));
+        expect(e.options.filter((o) => o.points === max).length, e.id).toBe(1);
+      }
+    });
+
+    it("varies the best option's Prime across the pack", () => {
+      const primes = new Set(p.events.map((e) => e.options[bestOptionIndex(e)]!.prime));
+      expect(primes.size).toBeGreaterThan(1);
+    });
+
+    it("varies the best option's position across the pack", () => {
+      const positions = new Set(p.events.map((e) => bestOptionIndex(e)));
+      expect(positions.size).toBeGreaterThan(1);
+    });
+
+    it("needs every one of the five roles somewhere", () => {
+      const needed = new Set(p.events.flatMap((e) => e.rolesNeeded));
+      expect(ROLES.filter((r) => !needed.has(r))).toEqual([]);
+    });
+
+    it("has English beside every string", () => {
+      const missing = texts(p)
+        .filter(([, t]) => !t.en || t.en.trim() === "")
+        .map(([where]) => where);
+      expect(missing).toEqual([]);
+    });
+  });
+});
+
+// The template in scenarios/templates/ is not loaded by the server but must pass the check.
+describe("the template pack", () => {
+  it("is valid", () => {
+    const r = checkPackFiles([join(DIR, "templates", "contoh-paket.yaml")]);
+    expect(r.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+// npm run scenarios:check [files…]
+// Checks scenario packs the way the server does at start. With no files it
+// checks every pack the server would load (scenarios/ + ARENA_SCENARIOS_DIR).
+// Prints `OK scenarios/x.yaml (8 kartu)` per good file, every error, and
+// every balance warning prefixed `PERINGATAN:`. Exits 1 on any error.
+import { resolve } from "node:path";
+
+import { balanceWarnings, checkPackFiles, defaultScenarioDirs, displayPath, listPackFiles } from "../server/packs.js";
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const errors: string[] = [];
+let files: string[];
+if (args.length > 0) {
+  files = args.map((a) => resolve(a));
+} else {
+  const listed = listPackFiles(defaultScenarioDirs());
+  errors.push(...listed.errors);
+  files = listed.files;
+}
+
+for (const e of errors) console.error(e);
+if (files.length === 0 && errors.length === 0) {
+  const msg = "tidak ada berkas paket skenario (*.yaml) / no scenario pack files (*.yaml) found";
+  console.error(msg);
+  errors.push(msg);
+}
+
+const checked = checkPackFiles(files);
+const cardOwner = new Map<string, string>();
+let warningCount = 0;
+for (const report of checked.reports) {
+  const name = displayPath(report.file);
+  if (!report.pack) {
+    for (const e of report.errors) console.error(e);
+    errors.push(...report.errors);
+    continue;
+  }
+  console.log(`OK ${name} (${report.pack.events.length} kartu)`);
+  const warnings = balanceWarnings(report.pack);
+  report.pack.events.forEach((ev, i) => {
+    const other = cardOwner.get(ev.id);
+    if (other !== undefined && other !== report.pack!.id) {
+      warnings.push(
+        `events[${i}].id: id kartu '${ev.id}' juga dipakai di paket '${other}' / card id '${ev.id}' is also used in pack '${other}'`,
+      );
+    } else cardOwner.set(ev.id, report.pack!.id);
+  });
+  for (const w of warnings) console.log(`PERINGATAN: ${name}: ${w}`);
+  warningCount += warnings.length;
+}
+
+const good = checked.reports.filter((r) => r.pack).length;
+const summary =
+  `${good} paket baik, ${errors.length} galat, ${warningCount} peringatan / ` +
+  `${good} good pack${good === 1 ? "" : "s"}, ${errors.length} error${errors.length === 1 ? "" : "s"}, ${warningCount} warning${warningCount === 1 ? "" : "s"}`;
+if (errors.length > 0) {
+  console.error(summary);
+  process.exit(1);
+}
+console.log(summary);

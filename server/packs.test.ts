@@ -1,0 +1,258 @@
+// The pack loader and the check command: a broken pack is refused with the
+// file, the path inside it and what is wrong, and never half-loaded.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+
+import { balanceWarnings, loadPackFile, loadPacks } from "./packs.js";
+import { PRIMES, validatePack, type Pack } from "../shared/scenario.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+let dir: string;
+
+type Doc = Record<string, any>;
+
+function card(n: number, condition = "volatility"): Doc {
+  return {
+    id: `uji-${n}`,
+    title: { id: `Kartu ${n}`, en: `Card ${n}` },
+    narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
+    condition,
+    options: PRIMES.map((prime, i) => ({
+      prime,
+      text: { id: `Pilihan ${i}`, en: `Option ${i}` },
+      points: i === 0 ? 3 : 1,
+      reason: { id: "Karena.", en: "Because." },
+    })),
+    rolesNeeded: ["government"],
+    rolesHarmful: [],
+    reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
+    value: "adaptif",
+  };
+}
+
+function pack(id = "uji-paket"): Doc {
+  return {
+    id,
+    title: { id: "Paket Uji", en: "Test pack" },
+    description: "Untuk pengujian.",
+    events: [1, 2, 3, 4, 5].map((n) => card(n)),
+  };
+}
+
+/** Write a pack into the temp folder (inside the repo, so paths print relative). */
+function write(name: string, doc: Doc | string, sub = ""): string {
+  const folder = join(dir, sub);
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, name);
+  writeFileSync(file, typeof doc === "string" ? doc : stringify(doc));
+  return file;
+}
+
+const rel = (file: string) => relative(process.cwd(), file);
+
+function errorsOf(file: string): string[] {
+  const r = loadPackFile(file);
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors;
+}
+
+beforeAll(() => {
+  mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+  dir = mkdtempSync(join(ROOT, "test-artifacts", "packs-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("loadPackFile", () => {
+  it("accepts a good pack", () => {
+    const r = loadPackFile(write("good.yaml", pack()));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.pack.events).toHaveLength(5);
+  });
+
+  it("refuses a card with 3 options", () => {
+    const doc = pack();
+    doc.events[3].options.pop();
+    const file = write("three.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events[3].options: expected 4 options, got 3`]);
+  });
+
+  it("refuses a card missing a Prime", () => {
+    const doc = pack();
+    doc.events[0].options[2].prime = "vision";
+    const file = write("prime.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events[0].options: expected one option per Prime, missing clarity`]);
+  });
+
+  it("refuses an unknown VUCA condition", () => {
+    const doc = pack();
+    doc.events[1].condition = "chaos";
+    const file = write("condition.yaml", doc);
+    expect(errorsOf(file)).toEqual([
+      `${rel(file)}: events[1].condition: Invalid option: expected one of "volatility"|"uncertainty"|"complexity"|"ambiguity"`,
+    ]);
+  });
+
+  it("refuses a duplicate event id", () => {
+    const doc = pack();
+    doc.events[2].id = "uji-1";
+    const file = write("dup.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events[2].id: duplicate event id 'uji-1' (also events[0])`]);
+  });
+
+  it("reports a YAML syntax error with file and line", () => {
+    const file = write("syntax.yaml", "id: uji\ntitle: Satu\ntitle: Dua\n");
+    expect(errorsOf(file)).toEqual([`${rel(file)}: line 3, column 1: YAML syntax error: Map keys must be unique`]);
+    const file2 = write("syntax2.yaml", "id: uji\ntitle: tumpang tindih: dua desa\n");
+    const [err] = errorsOf(file2);
+    expect(err).toMatch(new RegExp(`^${rel(file2)}: line 2, column \\d+: YAML syntax error: `));
+  });
+
+  it("refuses a pack with 4 events", () => {
+    const doc = pack();
+    doc.events.pop();
+    const file = write("four.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events: expected 5 to 12 event cards, got 4`]);
+  });
+
+  it("refuses an unknown field", () => {
+    const doc = pack();
+    doc.events[0].colour = "red";
+    const file = write("unknown.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events[0]: unknown field 'colour'`]);
+  });
+
+  it("refuses a role both needed and harmful", () => {
+    const doc = pack();
+    doc.events[4].rolesNeeded = ["government", "media"];
+    doc.events[4].rolesHarmful = ["media"];
+    const file = write("both.yaml", doc);
+    expect(errorsOf(file)).toEqual([`${rel(file)}: events[4].rolesHarmful: a role cannot be both needed and harmful: media`]);
+  });
+
+  it("names a missing field and an empty or malformed text", () => {
+    const doc = pack();
+    delete doc.events[0].reflection;
+    doc.events[1].title = "  ";
+    doc.events[2].narrative = { id: "Ada.", fr: "Il y a." };
+    const file = write("fields.yaml", doc);
+    expect(errorsOf(file)).toEqual([
+      `${rel(file)}: events[0].reflection: required field is missing`,
+      `${rel(file)}: events[1].title: must not be empty`,
+      `${rel(file)}: events[2].narrative: unknown field 'fr'`,
+    ]);
+  });
+
+  it("refuses an empty file", () => {
+    const file = write("empty.yaml", "# nothing yet\n");
+    expect(errorsOf(file)).toEqual([`${rel(file)}: (top): the file is empty`]);
+  });
+});
+
+describe("loadPacks", () => {
+  it("loads every top-level pack of a folder, not sub-folders", () => {
+    write("a.yaml", pack("paket-a"), "ok");
+    write("b.yml", pack("paket-b"), "ok");
+    write("not-a-pack.txt", "hello", "ok");
+    write("c.yaml", "id: [broken", "ok/templates");
+    const { packs, errors } = loadPacks([join(dir, "ok")]);
+    expect(errors).toEqual([]);
+    expect([...packs.keys()].sort()).toEqual(["paket-a", "paket-b"]);
+  });
+
+  it("refuses every pack when one file is broken", () => {
+    write("a.yaml", pack("paket-a"), "broken");
+    const bad = pack("paket-b");
+    bad.events[0].options.pop();
+    const file = write("b.yaml", bad, "broken");
+    const { packs, errors } = loadPacks([join(dir, "broken")]);
+    expect(packs.size).toBe(0);
+    expect(errors).toEqual([`${rel(file)}: events[0].options: expected 4 options, got 3`]);
+  });
+
+  it("refuses a pack id used by two files, across folders", () => {
+    const first = write("a.yaml", pack("sama"), "dup1");
+    const second = write("z.yaml", pack("sama"), "dup2");
+    const { packs, errors } = loadPacks([join(dir, "dup1"), join(dir, "dup2")]);
+    expect(packs.size).toBe(0);
+    expect(errors).toEqual([`${rel(second)}: id: duplicate pack id 'sama' (also in ${rel(first)})`]);
+  });
+
+  it("refuses a missing folder", () => {
+    const { packs, errors } = loadPacks([join(dir, "nowhere")]);
+    expect(packs.size).toBe(0);
+    expect(errors).toEqual([`${rel(join(dir, "nowhere"))}: scenario folder not found`]);
+  });
+
+  it("loads the shipped packs by default", () => {
+    const { packs, errors } = loadPacks();
+    expect(errors).toEqual([]);
+    expect(packs.has("banjir-bandang")).toBe(true);
+    expect(packs.has("harga-pangan-ramadan")).toBe(true);
+  });
+});
+
+describe("balanceWarnings", () => {
+  it("warns about a lopsided pack, in Indonesian then English", () => {
+    const r = validatePack(pack());
+    expect(r.ok).toBe(true);
+    const warnings = balanceWarnings((r as { pack: Pack }).pack);
+    // every card: volatility, best = vision at index 0, only government needed
+    expect(warnings.some((w) => w.startsWith("kondisi Ketidakpastian (uncertainty) hanya muncul 0 kali"))).toBe(true);
+    expect(warnings.some((w) => w.startsWith("respons terbaik selalu Visi"))).toBe(true);
+    expect(warnings.some((w) => w.startsWith("respons terbaik selalu berada di urutan ke-1"))).toBe(true);
+    expect(warnings.some((w) => w.startsWith("peran Media (media) tidak pernah dibutuhkan"))).toBe(true);
+    expect(warnings.filter((w) => w.includes("events["))).toEqual([]);
+    for (const w of warnings) expect(w).toContain(" / ");
+  });
+
+  it("warns when a card's best response is not the Prime for its condition", () => {
+    const doc = pack();
+    doc.events[2].condition = "ambiguity";
+    const r = validatePack(doc);
+    const warnings = balanceWarnings((r as { pack: Pack }).pack);
+    expect(warnings).toContain(
+      "events[2] (uji-3): respons terbaik adalah Visi, padahal Ambiguitas dijawab dengan Ketangkasan; pastikan alasannya menjelaskan mengapa / " +
+        "events[2] (uji-3): the best response is Vision, but Ambiguity is met by Agility; make sure the reasons explain why",
+    );
+  });
+});
+
+describe("npm run scenarios:check", () => {
+  const run = (args: string[]) => {
+    const env = { ...process.env };
+    delete env.ARENA_SCENARIOS_DIR;
+    return spawnSync(TSX, ["scripts/check-scenarios.ts", ...args], { cwd: ROOT, env, encoding: "utf8" });
+  };
+
+  it("exits 1 on a broken file and prints the error", () => {
+    const bad = pack();
+    bad.events[3].options.pop();
+    const file = write("cli-broken.yaml", bad);
+    const r = run([file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${relative(ROOT, file)}: events[3].options: expected 4 options, got 3`);
+  });
+
+  it("exits 0 on a good file with warnings, prefixed PERINGATAN", () => {
+    const file = write("cli-good.yaml", pack());
+    const r = run([file]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`OK ${relative(ROOT, file)} (5 kartu)`);
+    expect(r.stdout).toMatch(/^PERINGATAN: .*cli-good\.yaml: /m);
+  });
+
+  it("exits 0 on the shipped packs and on the template", () => {
+    const r = run([]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("OK scenarios/banjir-bandang.yaml (8 kartu)");
+    expect(r.stdout).toContain("OK scenarios/harga-pangan-ramadan.yaml (8 kartu)");
+    const t = run(["scenarios/templates/contoh-paket.yaml"]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain("OK scenarios/templates/contoh-paket.yaml");
+  });
+});

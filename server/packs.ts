@@ -1,0 +1,214 @@
+// Loads the scenario packs (scenarios/*.yaml, plus ARENA_SCENARIOS_DIR) and
+// checks them. All or nothing: one broken file, or one pack id used twice,
+// and the caller gets errors and no packs, so the server refuses to start.
+// Every error reads `scenarios/banjir.yaml: events[3].options: expected 4 options, got 3`.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { parseDocument } from "yaml";
+
+import { readConfig } from "./config.js";
+import { CONDITIONS, PRIME_FOR, ROLES, validatePack, type Condition, type EventCard, type Pack, type Prime, type Role } from "../shared/scenario.js";
+
+export type LoadResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+
+/** How a file is named in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? resolve(file) : rel;
+}
+
+/** Read, parse and check one pack file. */
+export function loadPackFile(path: string): LoadResult {
+  const name = displayPath(path);
+  let source: string;
+  try {
+    source = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, errors: [`${name}: cannot read the file${code ? ` (${code})` : ""}`] };
+  }
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => {
+        const at = e.linePos?.[0];
+        const where = at ? `line ${at.line}, column ${at.col}` : "(top)";
+        const message = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+        return `${name}: ${where}: YAML syntax error: ${message}`;
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) return { ok: false, errors: [`${name}: (top): the file is empty`] };
+  const result = validatePack(data);
+  if (result.ok) return result;
+  return { ok: false, errors: result.errors.map((e) => `${name}: ${e}`) };
+}
+
+/** The folders the server reads: the repo's scenarios/ and, when set, ARENA_SCENARIOS_DIR. */
+export function defaultScenarioDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return readConfig(env).scenarioDirs;
+}
+
+/** The top-level *.yaml / *.yml files of each folder (sub-folders such as templates/ are not read). */
+export function listPackFiles(dirs: string[]): { files: string[]; errors: string[] } {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      errors.push(`${displayPath(dir)}: scenario folder not found`);
+      continue;
+    }
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.ya?ml$/i.test(d.name) && !d.name.startsWith("."))
+      .map((d) => d.name)
+      .sort();
+    for (const n of names) files.push(join(dir, n));
+  }
+  return { files, errors };
+}
+
+export interface FileReport {
+  file: string;
+  pack?: Pack;
+  errors: string[];
+}
+
+/** Check a list of files and the rules across them (a pack id used twice). */
+export function checkPackFiles(files: string[]): { reports: FileReport[]; packs: Map<string, Pack>; errors: string[] } {
+  const reports: FileReport[] = [];
+  const packs = new Map<string, Pack>();
+  const from = new Map<string, string>();
+  for (const file of files) {
+    const result = loadPackFile(file);
+    if (!result.ok) {
+      reports.push({ file, errors: result.errors });
+      continue;
+    }
+    const other = from.get(result.pack.id);
+    if (other !== undefined) {
+      reports.push({
+        file,
+        errors: [`${displayPath(file)}: id: duplicate pack id '${result.pack.id}' (also in ${displayPath(other)})`],
+      });
+      continue;
+    }
+    from.set(result.pack.id, file);
+    packs.set(result.pack.id, result.pack);
+    reports.push({ file, pack: result.pack, errors: [] });
+  }
+  return { reports, packs, errors: reports.flatMap((r) => r.errors) };
+}
+
+/**
+ * Load every pack of the given folders. Never half-loads: when there is any
+ * error, `packs` is empty and the caller must refuse to start.
+ */
+export function loadPacks(dirs: string[] = defaultScenarioDirs()): { packs: Map<string, Pack>; errors: string[] } {
+  const listed = listPackFiles(dirs);
+  const checked = checkPackFiles(listed.files);
+  const errors = [...listed.errors, ...checked.errors];
+  return { packs: errors.length > 0 ? new Map() : checked.packs, errors };
+}
+
+// ---------------------------------------------------------------------------
+// Balance: advice to the author, never a reason to refuse a pack.
+
+const PRIME_ID: Record<Prime, string> = {
+  vision: "Visi",
+  understanding: "Pemahaman",
+  clarity: "Kejelasan",
+  agility: "Ketangkasan",
+};
+const PRIME_EN: Record<Prime, string> = {
+  vision: "Vision",
+  understanding: "Understanding",
+  clarity: "Clarity",
+  agility: "Agility",
+};
+const CONDITION_ID: Record<Condition, string> = {
+  volatility: "Volatilitas",
+  uncertainty: "Ketidakpastian",
+  complexity: "Kompleksitas",
+  ambiguity: "Ambiguitas",
+};
+const CONDITION_EN: Record<Condition, string> = {
+  volatility: "Volatility",
+  uncertainty: "Uncertainty",
+  complexity: "Complexity",
+  ambiguity: "Ambiguity",
+};
+const ROLE_ID: Record<Role, string> = {
+  government: "Pemerintah",
+  academia: "Akademisi",
+  business: "Dunia Usaha",
+  community: "Komunitas",
+  media: "Media",
+};
+
+/** The index of the option with the most points (the first, on a tie). */
+export function bestOptionIndex(card: Pick<EventCard, "options">): number {
+  let best = 0;
+  card.options.forEach((o, i) => {
+    if (o.points > card.options[best]!.points) best = i;
+  });
+  return best;
+}
+
+/** Warnings (not errors) about a pack's balance, each "Indonesian / English". */
+export function balanceWarnings(pack: Pack): string[] {
+  const warnings: string[] = [];
+  const cards = pack.events;
+
+  for (const c of CONDITIONS) {
+    const n = cards.filter((e) => e.condition === c).length;
+    if (n < 2) {
+      warnings.push(
+        `kondisi ${CONDITION_ID[c]} (${c}) hanya muncul ${n} kali; usahakan minimal 2 kali / ` +
+          `the condition ${CONDITION_EN[c]} appears ${n} time${n === 1 ? "" : "s"}; aim for at least 2`,
+      );
+    }
+  }
+
+  if (cards.length > 1) {
+    const primes = new Set(cards.map((e) => e.options[bestOptionIndex(e)]!.prime));
+    if (primes.size === 1) {
+      const p = [...primes][0]!;
+      warnings.push(
+        `respons terbaik selalu ${PRIME_ID[p]} di setiap kartu; peserta bisa menebak tanpa membaca situasi / ` +
+          `the best response is ${PRIME_EN[p]} on every card; players can guess without reading the situation`,
+      );
+    }
+    const positions = new Set(cards.map((e) => bestOptionIndex(e)));
+    if (positions.size === 1) {
+      const pos = [...positions][0]! + 1;
+      warnings.push(
+        `respons terbaik selalu berada di urutan ke-${pos} di setiap kartu; acak urutan pilihannya / ` +
+          `the best response is option ${pos} on every card; shuffle the order of the options`,
+      );
+    }
+  }
+
+  const needed = new Set(cards.flatMap((e) => e.rolesNeeded));
+  for (const r of ROLES) {
+    if (!needed.has(r)) {
+      warnings.push(
+        `peran ${ROLE_ID[r]} (${r}) tidak pernah dibutuhkan di paket ini / the role ${r} is never needed in this pack`,
+      );
+    }
+  }
+
+  cards.forEach((e, i) => {
+    const best = e.options[bestOptionIndex(e)]!.prime;
+    const expected = PRIME_FOR[e.condition];
+    if (best !== expected) {
+      warnings.push(
+        `events[${i}] (${e.id}): respons terbaik adalah ${PRIME_ID[best]}, padahal ${CONDITION_ID[e.condition]} dijawab dengan ${PRIME_ID[expected]}; pastikan alasannya menjelaskan mengapa / ` +
+          `events[${i}] (${e.id}): the best response is ${PRIME_EN[best]}, but ${CONDITION_EN[e.condition]} is met by ${PRIME_EN[expected]}; make sure the reasons explain why`,
+      );
+    }
+  });
+
+  return warnings;
+}

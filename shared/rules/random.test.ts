@@ -1,0 +1,34 @@
+import { describe, it, expect } from "vitest";
+import { nextRandom, shuffle } from "./random.js";
+
+describe("random", () => {
+  it("nextRandom is repeatable and in [0, 1)", () => {
+    let s = 42;
+    const a: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const [v, n] = nextRandom(s);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThan(1);
+      a.push(v);
+      s = n;
+    }
+    expect(nextRandom(42)).toEqual(nextRandom(42));
+    expect(new Set(a).size).toBeGreaterThan(990);
+  });
+
+  it("shuffle keeps the items, does not mutate, and repeats for a seed", () => {
+    const items = [1, 2, 3, 4, 5, 6, 7, 8];
+    const [a, s1] = shuffle(items, 7);
+    const [b, s2] = shuffle(items, 7);
+    expect(a).toEqual(b);
+    expect(s1).toBe(s2);
+    expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...a].sort()).toEqual(items);
+    expect(shuffle([], 1)[0]).toEqual([]);
+  });
+
+  it("different seeds give different orders", () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    expect(shuffle(items, 1)[0]).not.toEqual(shuffle(items, 2)[0]);
+  });
+});
