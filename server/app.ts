@@ -62,7 +62,7 @@ export function createGameServer(options: AppOptions): { server: Server; service
 
   const server = defineServer({
     rooms: { [ROOM_NAME]: defineRoom(GameRoom), ...(options.extraRooms ?? {}) },
-    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2 }),
+    transport: new WebSocketTransport({ pingInterval: 3000, pingMaxRetries: 2, maxPayload: 64 * 1024 }),
     ...(options.presence ? { presence: options.presence } : {}),
     ...(options.driver ? { driver: options.driver } : {}),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),

@@ -12,7 +12,7 @@ import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, t
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
-import { GameRoomState } from "./state.js";
+import { GameRoomState, type VoteState } from "./state.js";
 import { syncState, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
 import type { RoomServices } from "./services.js";
@@ -273,10 +273,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.pack, this.clock.currentTime, summarise);
+    syncState(this.state, this.game, prev, this.pack, this.clock.currentTime, summarise, this.showVote);
     if (prev.phase !== this.game.phase || prev.round !== this.game.round) void this.save();
     return { ok: true };
   }
+
+  /** A new vote is visible to its own team and the host only (schema views need each new instance). */
+  private showVote = (team: number, vote: VoteState) => {
+    this.teamViews[team]?.add(vote);
+    this.hostView.add(vote);
+  };
 
   private tick(): void {
     const now = this.clock.currentTime;

@@ -47,7 +47,10 @@ function syncMember(target: MemberState, player: Player, sent: boolean): void {
   if (target.sent !== sent) target.sent = sent;
 }
 
-function syncTeam(target: TeamState, team: Team, players: Record<string, Player>): void {
+/** Called with each new vote instance so the room can add it to the views that may see it. */
+export type OnNewVote = (team: number, vote: VoteState) => void;
+
+function syncTeam(target: TeamState, team: Team, players: Record<string, Player>, onNewVote?: OnNewVote): void {
   if (target.index !== team.index) target.index = team.index;
   // members, in join order; rebuild the list only when it changed shape
   const ids = team.members;
@@ -83,6 +86,7 @@ function syncTeam(target: TeamState, team: Team, players: Record<string, Player>
       v.prime = vote.prime;
       v.commit = vote.commit;
       target.votes.set(id, v);
+      onNewVote?.(team.index, v);
     } else {
       if (v.prime !== vote.prime) v.prime = vote.prime;
       if (v.commit !== vote.commit) v.commit = vote.commit;
@@ -98,6 +102,7 @@ export function syncState(
   pack: Pack,
   now: number,
   summarise: (game: GameState, pack: Pack) => GameSummary,
+  onNewVote?: OnNewVote,
 ): void {
   if (state.phase !== game.phase) state.phase = game.phase;
   if (state.round !== game.round) state.round = game.round;
@@ -113,7 +118,7 @@ export function syncState(
     const before = prev?.teams[i];
     const membersTouched =
       playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
-    if (!before || before !== team || membersTouched) syncTeam(target, team, game.players);
+    if (!before || before !== team || membersTouched) syncTeam(target, team, game.players, onNewVote);
   });
 
   if (!prev || prev.round !== game.round || prev.phase !== game.phase) {

@@ -403,7 +403,7 @@ function lobbyScreen(): Screen {
                 others.map((tm) =>
                   h(
                     "button",
-                    { type: "button", class: "secondary block switch", onclick: () => send("team", { team: tm.index }) },
+                    { type: "button", class: "secondary block switch", "aria-label": t.switchTo(c().team(tm.index + 1), tm.members.length), onclick: () => send("team", { team: tm.index }) },
                     teamChip(tm.index),
                     h("span", { class: "small" }, t.participants(tm.members.length)),
                   ),

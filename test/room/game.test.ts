@@ -119,7 +119,11 @@ describe("a whole session", () => {
   });
 
   it("locks by the captain, and reveals when every team has locked", async () => {
-    const t1 = players.filter((p) => p.team === 1);
+    // player 1 left team 1 and came back, so the captaincy passed on in join order
+    const captainId = team(host, 1).captain;
+    const t1 = players.filter((p) => p.team === 1).sort((a, b) => Number(b.id === captainId) - Number(a.id === captainId));
+    expect(t1[0]!.id).toBe(captainId);
+    expect(captainId).not.toBe(players[1]!.id);
     t1[0]!.room.send("reason", { text: "Data dulu, baru bertindak." });
     t1[0]!.room.send("submit", { prime: "understanding", commit: true });
     t1[1]!.room.send("submit", { prime: "understanding", commit: false });

@@ -1,0 +1,938 @@
+// The trainer console: create a session, run it (phase controls, teams,
+// members, votes), see the summary and export. Plain DOM; it renders the room
+// state and sends host intents — the server decides.
+import "../lib/base.css";
+import "./host.css";
+import type { Room } from "@colyseus/sdk";
+import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
+import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/protocol.js";
+import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
+import { rolesOf } from "../../shared/view.js";
+import { say, type Text } from "../../shared/vuca.js";
+import { isReason } from "../../shared/reasons.js";
+import { host, type HostStrings } from "../../shared/i18n/host.js";
+import { $, clock, h, mount, setText } from "../lib/dom.js";
+import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
+import { keepConnected, localGet, localSet, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
+import { parseCard, parseSummary, teamChip } from "../lib/views.js";
+
+const t = (): HostStrings => host[lang()];
+const HOST_PREFIX = "arena-vuca:host:";
+const hostTokenKey = (code: string) => `arena-vuca:hosttoken:${code}`;
+const TIMER_PRESETS = [60, 90, 120, 180, 300];
+
+interface PackInfo {
+  id: string;
+  title: Text;
+  description: Text;
+  events: number;
+}
+
+// ---- page state ----------------------------------------------------------------
+
+let code = "";
+let hostKey = "";
+/** Shown once, right after creating the session. */
+let freshLink: string | null = null;
+let conn: Connection | null = null;
+let status: ConnStatus | "idle" = "idle";
+let failure: JoinFailure | null = null;
+let room: Room | null = null;
+let state: RoomStateView | null = null;
+let joinBase = location.origin;
+
+let packs: PackInfo[] | null = null;
+let packsFailed = false;
+let chosenPack = "";
+let teamCount = 5;
+let roundSeconds = 120;
+let creating = false;
+let createError = "";
+
+const mainEl = $("main");
+const statusEl = $("status");
+const toastEl = $("toast");
+const topCode = $("top-code");
+
+// ---- toast and status -----------------------------------------------------------
+
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+function toast(text: string): void {
+  mount(toastEl, h("div", { class: "toast-box", onclick: () => mount(toastEl) }, text));
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => mount(toastEl), 6000);
+}
+
+function renderStatus(): void {
+  const lines: HTMLElement[] = [];
+  if (status === "reconnecting" || status === "lost" || status === "connecting") {
+    lines.push(
+      h(
+        "div",
+        { class: "bar warn" },
+        h("span", { class: "bar-icon", "aria-hidden": "true" }, "⟳"),
+        h("span", null, status === "connecting" ? c().connecting : c().reconnecting),
+        status === "lost" ? h("button", { type: "button", class: "bar-btn", onclick: () => conn?.start() }, t().retry) : null,
+      ),
+    );
+  }
+  mount(statusEl, lines);
+}
+
+// ---- helpers ------------------------------------------------------------------------
+
+function storedSessions(): string[] {
+  const out: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(HOST_PREFIX)) out.push(k.slice(HOST_PREFIX.length));
+    }
+  } catch {
+    /* no storage */
+  }
+  return out.filter(isCode).sort();
+}
+
+function send(action: HostAction): void {
+  if (!room) {
+    toast(c().connectionLost);
+    return;
+  }
+  room.send("host", action);
+}
+
+function hostLink(): string {
+  return `${location.origin}/host.html#code=${encodeURIComponent(code)}&key=${encodeURIComponent(hostKey)}`;
+}
+
+async function copyText(text: string, btn: HTMLButtonElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    btn.textContent = `✓ ${t().copied}`;
+    setTimeout(() => (btn.textContent = t().copy), 2000);
+  } catch {
+    toast(t().copyFailed);
+  }
+}
+
+function copyRow(id: string, label: string, value: string, hint?: string): HTMLElement {
+  const btn = h("button", { type: "button", class: "secondary copy-btn", "aria-describedby": `${id}-label` }, t().copy);
+  btn.addEventListener("click", () => void copyText(value, btn));
+  return h(
+    "div",
+    { class: "copy-row" },
+    h("label", { for: id, id: `${id}-label` }, label),
+    hint ? h("span", { class: "hint" }, hint) : null,
+    h("div", { class: "copy-line" }, h("input", { type: "text", id, readonly: true, value, onfocus: (e: FocusEvent) => (e.target as HTMLInputElement).select() }), btn),
+  );
+}
+
+// ---- create / reopen screen ------------------------------------------------------
+
+async function loadPacks(): Promise<void> {
+  try {
+    const res = await fetch("/api/packs");
+    if (!res.ok) throw new Error(String(res.status));
+    packs = (await res.json()) as PackInfo[];
+    if (!chosenPack && packs.length > 0) chosenPack = packs[0]!.id;
+  } catch {
+    packsFailed = true;
+  }
+  if (!code) render();
+}
+
+async function createSession(): Promise<void> {
+  if (creating) return;
+  if (!chosenPack) {
+    createError = t().choosePack;
+    render();
+    return;
+  }
+  const teams = Math.min(10, Math.max(2, Math.round(teamCount) || 5));
+  creating = true;
+  createError = "";
+  render();
+  try {
+    const res = await fetch("/api/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ packId: chosenPack, teamCount: teams, roundSeconds, lang: lang() }),
+    });
+    const body = (await res.json().catch(() => ({}))) as Partial<CreatedSession> & { reason?: string };
+    if (!res.ok || !body.code || !body.hostKey) {
+      createError = body.reason && isReason(body.reason) ? reasonText(body.reason) : c().reasons.SERVER_ERROR;
+      return;
+    }
+    localSet(STORAGE.hostKey(body.code), body.hostKey);
+    code = body.code;
+    hostKey = body.hostKey;
+    freshLink = hostLink();
+    openSession();
+  } catch {
+    createError = c().reasons.SERVER_ERROR;
+  } finally {
+    creating = false;
+    if (!code) render();
+  }
+}
+
+function createScreen(): HTMLElement {
+  const s = t();
+  const stored = storedSessions();
+  const packArea = packsFailed
+    ? h("p", { class: "alert" }, s.packsFailed)
+    : !packs
+      ? h("p", { class: "muted" }, s.packsLoading)
+      : h(
+          "div",
+          { id: "pack-list", class: "pack-list", role: "group", "aria-labelledby": "pack-legend" },
+          packs.map((p) =>
+            h(
+              "button",
+              {
+                type: "button",
+                class: p.id === chosenPack ? "pack-card chosen" : "pack-card",
+                "data-pack": p.id,
+                "aria-pressed": p.id === chosenPack ? "true" : "false",
+                onclick: () => {
+                  chosenPack = p.id;
+                  render();
+                  document.querySelector<HTMLElement>(`[data-pack="${CSS.escape(p.id)}"]`)?.focus();
+                },
+              },
+              h("span", { class: "pack-title" }, say(p.title, lang())),
+              h("span", { class: "pack-desc" }, say(p.description, lang())),
+              h("span", { class: "tag" }, s.cards(p.events)),
+            ),
+          ),
+        );
+  return h(
+    "div",
+    { class: "create-grid" },
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "create-h" },
+      h("h2", { id: "create-h" }, s.newSession),
+      h(
+        "form",
+        {
+          class: "stack",
+          onsubmit: (e: SubmitEvent) => {
+            e.preventDefault();
+            void createSession();
+          },
+        },
+        h("fieldset", { class: "plain" }, h("legend", { id: "pack-legend" }, s.pack), packArea),
+        h(
+          "div",
+          { class: "settings-row" },
+          h(
+            "div",
+            null,
+            h("label", { for: "team-count" }, s.teamCount),
+            h("input", {
+              type: "number",
+              id: "team-count",
+              min: 2,
+              max: 10,
+              step: 1,
+              value: teamCount,
+              inputmode: "numeric",
+              "aria-describedby": "team-count-hint",
+              oninput: (e: Event) => (teamCount = Number((e.target as HTMLInputElement).value)),
+            }),
+            h("span", { class: "hint", id: "team-count-hint" }, s.teamCountHint),
+          ),
+          h(
+            "div",
+            null,
+            h("label", { for: "round-seconds" }, s.roundSeconds),
+            h(
+              "select",
+              { id: "round-seconds", onchange: (e: Event) => (roundSeconds = Number((e.target as HTMLSelectElement).value)) },
+              TIMER_PRESETS.map((sec) => h("option", { value: sec, selected: sec === roundSeconds }, `${s.minutes(sec)} (${sec} s)`)),
+            ),
+          ),
+        ),
+        createError ? h("p", { class: "alert", role: "alert" }, createError) : null,
+        h("button", { type: "submit", id: "create", class: "block", disabled: creating || !packs || packs.length === 0 }, creating ? s.creating : s.create),
+      ),
+    ),
+    h(
+      "section",
+      { class: "panel", "aria-labelledby": "stored-h" },
+      h("h2", { id: "stored-h" }, s.storedSessions),
+      stored.length === 0
+        ? h("p", { class: "muted" }, s.noStored)
+        : h(
+            "ul",
+            { class: "stored-list" },
+            stored.map((sc) =>
+              h(
+                "li",
+                null,
+                h("span", { class: "stored-code" }, sc),
+                h("button", { type: "button", onclick: () => reopen(sc) }, s.resumeSession),
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "ghost small-btn",
+                    "aria-label": s.forgetLabel(sc),
+                    onclick: () => {
+                      localSet(STORAGE.hostKey(sc), null);
+                      localSet(hostTokenKey(sc), null);
+                      render();
+                    },
+                  },
+                  s.forget,
+                ),
+              ),
+            ),
+          ),
+    ),
+  );
+}
+
+function reopen(sc: string): void {
+  const key = localGet(STORAGE.hostKey(sc));
+  if (!key) return;
+  code = sc;
+  hostKey = key;
+  freshLink = null;
+  openSession();
+}
+
+function goHome(): void {
+  void conn?.leave();
+  conn = null;
+  room = null;
+  state = null;
+  code = "";
+  hostKey = "";
+  freshLink = null;
+  failure = null;
+  status = "idle";
+  sessionEls = null;
+  history.replaceState(null, "", location.pathname);
+  renderStatus();
+  render();
+  if (!packs && !packsFailed) void loadPacks();
+}
+
+// ---- connection ------------------------------------------------------------------------
+
+function openSession(): void {
+  failure = null;
+  sessionEls = null;
+  teamsSig = "";
+  void fetch("/api/info")
+    .then((r) => (r.ok ? r.json() : null))
+    .then((info: { joinUrl?: string } | null) => {
+      if (info?.joinUrl) {
+        joinBase = info.joinUrl.replace(/\/+$/, "");
+        if (sessionEls) updateSession(true);
+      }
+    })
+    .catch(() => undefined);
+  conn = keepConnected({
+    code,
+    tokenKey: hostTokenKey(code),
+    join: () => ({ kind: "host", hostKey }),
+    onRoom: (r) => {
+      room = r;
+      r.onMessage(SERVER_MESSAGES.refused, (m: RefusalMessage) => toast(isReason(m.reason) ? reasonText(m.reason) : c().reasons.SERVER_ERROR));
+      r.onMessage(SERVER_MESSAGES.welcome, () => undefined);
+      r.onMessage(SERVER_MESSAGES.removed, () => undefined);
+      r.onStateChange((s: unknown) => {
+        state = s as RoomStateView;
+        update();
+      });
+      state = r.state as RoomStateView;
+      update();
+    },
+    onStatus: (st, f) => {
+      status = st;
+      if (st === "failed" || st === "banned" || st === "replaced" || st === "removed") {
+        failure = f ?? null;
+        room = null;
+      }
+      if (st !== "ok" && st !== "reconnecting") room = st === "lost" ? null : room;
+      renderStatus();
+      if (st === "failed" || st === "replaced") render();
+      else update();
+    },
+  });
+  render();
+}
+
+// ---- session screen ----------------------------------------------------------------------
+
+interface SessionEls {
+  root: HTMLElement;
+  phase: HTMLElement;
+  round: HTMLElement;
+  time: HTMLElement;
+  cardTitle: HTMLElement;
+  paused: HTMLElement;
+  joinUrl: HTMLElement;
+  roomNote: HTMLElement;
+  count: HTMLElement;
+  buttons: Record<string, HTMLButtonElement>;
+  teams: HTMLElement;
+  final: HTMLElement;
+}
+let sessionEls: SessionEls | null = null;
+let teamsSig = "";
+let finalSig = "";
+const openMenus = new Set<string>();
+
+function actionButton(action: string, label: string, cls = "", onclick?: () => void): HTMLButtonElement {
+  return h(
+    "button",
+    { type: "button", class: `act ${cls}`.trim(), "data-action": action, onclick: onclick ?? (() => send({ action } as HostAction)) },
+    label,
+  );
+}
+
+function buildSession(): SessionEls {
+  const s = t();
+  const buttons: Record<string, HTMLButtonElement> = {
+    start: actionButton("start", s.start, "go"),
+    next: actionButton("next", s.next, "go"),
+    pause: actionButton("pause", s.pause, "secondary"),
+    resume: actionButton("resume", s.resume, "go"),
+    addTime: actionButton("addTime", s.addTime, "secondary", () => send({ action: "addTime", seconds: 30 })),
+    reveal: actionButton("reveal", s.reveal, "secondary"),
+    skip: actionButton("skip", s.skip, "secondary"),
+    end: actionButton("end", s.end, "danger", () => {
+      if (confirm(s.endConfirm)) send({ action: "end" });
+    }),
+    lockRoom: actionButton("lockRoom", s.lockRoom, "secondary", () => send({ action: "lockRoom", locked: !state?.roomLocked })),
+  };
+  const els: SessionEls = {
+    root: h("div", { class: "session" }),
+    phase: h("strong", { id: "phase" }),
+    round: h("span", { id: "round" }),
+    time: h("span", { id: "time-left", class: "time" }),
+    cardTitle: h("span", { id: "card-title" }),
+    paused: h("span", { class: "tag dark", hidden: true }, `❚❚ ${c().paused}`),
+    joinUrl: h("a", { id: "join-url", class: "join-url", target: "_blank", rel: "noopener" }),
+    roomNote: h("p", { class: "small muted", id: "room-note" }),
+    count: h("span", { class: "muted small" }),
+    buttons,
+    teams: h("div", { id: "teams", class: "teams" }),
+    final: h("section", { id: "final", class: "panel final", "aria-labelledby": "final-h", hidden: true }),
+  };
+  const linkBox = freshLink
+    ? h(
+        "section",
+        { class: "panel alert ok once", "aria-labelledby": "hostlink-h" },
+        h("h2", { id: "hostlink-h" }, s.hostLink),
+        copyRow("host-link", s.hostLinkHint, freshLink),
+        h("p", { class: "small" }, s.hostLinkOnce),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "ghost small-btn",
+            onclick: () => {
+              freshLink = null;
+              sessionEls = null;
+              render();
+            },
+          },
+          s.dismiss,
+        ),
+      )
+    : null;
+  mount(
+    els.root,
+    linkBox,
+    h(
+      "div",
+      { class: "session-grid" },
+      h(
+        "section",
+        { class: "panel code-panel", "aria-labelledby": "code-h" },
+        h("h2", { id: "code-h", class: "code-label" }, c().roomCode),
+        h("p", { id: "room-code", class: "room-code", "aria-live": "off" }, code),
+        h("p", { class: "join-line" }, `${s.joinAt} `, els.joinUrl),
+        els.roomNote,
+        h(
+          "div",
+          { class: "link-row" },
+          h(
+            "button",
+            { type: "button", class: "secondary", onclick: () => window.open(`/board.html?code=${encodeURIComponent(code)}`, `arena-board-${code}`) },
+            `▣ ${s.openBoard}`,
+          ),
+          h("a", { class: "button secondary", href: `/watch.html?code=${encodeURIComponent(code)}`, target: "_blank", rel: "noopener" }, s.observerLink),
+        ),
+      ),
+      h(
+        "section",
+        { class: "panel run-panel", "aria-labelledby": "controls-h" },
+        h("h2", { id: "controls-h" }, s.controls),
+        h(
+          "dl",
+          { class: "facts run-facts" },
+          h("div", null, h("dt", null, s.phase), h("dd", null, els.phase, " ", els.paused)),
+          h("div", null, h("dt", null, s.card), h("dd", null, els.round)),
+          h("div", null, h("dt", null, s.timeLeft), h("dd", null, els.time)),
+        ),
+        h("p", { class: "card-line" }, els.cardTitle),
+        h(
+          "div",
+          { class: "controls" },
+          h("div", { class: "ctl-main" }, buttons.start, buttons.next),
+          h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip),
+          h("div", { class: "ctl-row" }, buttons.lockRoom, buttons.end),
+        ),
+      ),
+    ),
+    els.final,
+    h(
+      "section",
+      { class: "teams-section", "aria-labelledby": "teams-h" },
+      h("div", { class: "teams-head" }, h("h2", { id: "teams-h" }, s.teams), els.count),
+      els.teams,
+    ),
+  );
+  return els;
+}
+
+function nextLabel(st: RoomStateView): string {
+  const s = t();
+  switch (st.phase) {
+    case "briefing":
+      return s.nextDecide;
+    case "reveal":
+      return s.nextScoreboard;
+    case "scoreboard":
+      return st.round + 1 >= st.roundCount ? s.nextFinal : s.nextCard;
+    default:
+      return s.next;
+  }
+}
+
+function updateSession(force = false): void {
+  const els = sessionEls;
+  if (!els) return;
+  const s = t();
+  const st = state;
+  const online = status === "ok" && !!room;
+  setText(topCode, code);
+  setText(els.joinUrl, `${joinBase}/j/${code}`);
+  els.joinUrl.setAttribute("href", `${joinBase}/j/${code}`);
+  if (!st) {
+    Object.values(els.buttons).forEach((b) => (b.disabled = true));
+    return;
+  }
+  const phase = st.phase;
+  setText(els.phase, c().phases[phase]);
+  els.paused.hidden = !st.paused;
+  const inGame = phase !== "lobby" && phase !== "final";
+  setText(els.round, phase === "lobby" ? s.noRoundYet : s.round(Math.min(st.round + 1, st.roundCount), st.roundCount));
+  setText(els.time, phase === "deciding" ? clock(st.timeLeft) : "—");
+  els.time.classList.toggle("low", phase === "deciding" && st.timeLeft <= 10);
+  const card = inGame ? parseCard(st) : null;
+  setText(els.cardTitle, card ? `${card.icon ? card.icon + " " : ""}${say(card.title, lang())}` : "");
+  els.cardTitle.parentElement!.hidden = !card;
+  setText(els.roomNote, st.roomLocked ? `🔒 ${s.roomLockedNote}` : s.roomOpenNote);
+  let members = 0;
+  for (const tm of st.teams) members += tm.members.length;
+  setText(els.count, `${s.participants(members)} · ${s.observers(st.observers)}`);
+
+  const b = els.buttons;
+  const enable: Record<string, boolean> = {
+    start: phase === "lobby",
+    next: phase === "briefing" || phase === "reveal" || phase === "scoreboard",
+    pause: phase === "deciding" && !st.paused,
+    resume: phase === "deciding" && st.paused,
+    addTime: phase === "deciding",
+    reveal: phase === "deciding",
+    skip: inGame,
+    end: phase !== "final",
+    lockRoom: phase !== "final",
+  };
+  for (const [k, btn] of Object.entries(b)) btn.disabled = !online || !enable[k];
+  b.pause!.hidden = st.paused && phase === "deciding";
+  b.resume!.hidden = !b.pause!.hidden;
+  b.start!.hidden = phase !== "lobby";
+  b.next!.hidden = phase === "lobby";
+  setText(b.next!, `${nextLabel(st)} →`);
+  setText(b.lockRoom!, st.roomLocked ? `🔓 ${s.unlockRoom}` : `🔒 ${s.lockRoom}`);
+  b.lockRoom!.setAttribute("aria-pressed", st.roomLocked ? "true" : "false");
+
+  renderTeams(st, force);
+  renderFinal(st, force);
+}
+
+// ---- teams ------------------------------------------------------------------------------
+
+function teamSignature(st: RoomStateView): string {
+  const out: unknown[] = [lang(), status];
+  for (const tm of st.teams) {
+    const votes: unknown[] = [];
+    tm.votes?.forEach((v, id) => votes.push([id, v.prime, v.commit]));
+    out.push([
+      tm.index,
+      tm.captain,
+      tm.locked,
+      tm.lockedBy,
+      tm.score,
+      tm.reason ?? "",
+      votes,
+      Array.from(tm.members, (m) => [m.id, m.name, m.roles, m.connected, m.sent]),
+    ]);
+  }
+  out.push(st.phase === "lobby" || st.phase === "final" ? st.phase : "game");
+  return JSON.stringify(out);
+}
+
+function renderTeams(st: RoomStateView, force: boolean): void {
+  const els = sessionEls!;
+  const sig = teamSignature(st);
+  if (!force && sig === teamsSig) return;
+  teamsSig = sig;
+  const active = document.activeElement as HTMLElement | null;
+  const focusKey = active && els.teams.contains(active) ? active.dataset.key : undefined;
+  const teams = Array.from(st.teams);
+  mount(els.teams, teams.map((tm) => teamCard(tm, teams.length, st)));
+  if (focusKey) els.teams.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+}
+
+function teamCard(tm: TeamView, teamTotal: number, st: RoomStateView): HTMLElement {
+  const s = t();
+  const members = Array.from(tm.members);
+  const showVotes = st.phase === "deciding" || st.phase === "briefing" || st.phase === "reveal";
+  return h(
+    "article",
+    { class: "panel team", "data-team": tm.index, "aria-labelledby": `team-${tm.index}-h` },
+    h(
+      "header",
+      { class: "team-head" },
+      h("h3", { id: `team-${tm.index}-h` }, teamChip(tm.index)),
+      h("span", { class: "team-score" }, c().points(tm.score)),
+    ),
+    h(
+      "p",
+      { class: "team-status small" },
+      h("span", null, c().sentOf(tm.sent, members.length)),
+      " · ",
+      tm.locked
+        ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${tm.lockedBy ? ` (${s.lockedBy[tm.lockedBy] ?? tm.lockedBy})` : ""}`)
+        : h("span", { class: "tag" }, s.teamOpen),
+    ),
+    members.length === 0
+      ? h("p", { class: "muted small" }, s.noMembers)
+      : h(
+          "ul",
+          { class: "members" },
+          members.map((m) => memberRow(m, tm, teamTotal, showVotes)),
+        ),
+    showVotes || tm.reason
+      ? h(
+          "div",
+          { class: "team-reason" },
+          h("strong", null, `${s.captainReason}: `),
+          tm.reason ? h("q", null, tm.reason) : h("span", { class: "muted" }, s.noReason),
+        )
+      : null,
+  );
+}
+
+function memberRow(m: MemberView, tm: TeamView, teamTotal: number, showVotes: boolean): HTMLElement {
+  const s = t();
+  const isCaptain = tm.captain === m.id;
+  const vote = tm.votes?.get(m.id);
+  const roles = rolesOf(m).map((r) => c().roles[r]);
+  const menu = h(
+    "details",
+    { class: "member-menu", open: openMenus.has(m.id) },
+    h("summary", { "data-key": `menu-${m.id}`, "aria-label": s.actionsFor(m.name) }, s.actions),
+    h(
+      "div",
+      { class: "menu-body" },
+      h(
+        "button",
+        { type: "button", class: "secondary small-btn", "data-key": `cap-${m.id}`, disabled: isCaptain, onclick: () => send({ action: "passCaptain", playerId: m.id }) },
+        `★ ${s.makeCaptain}`,
+      ),
+      teamTotal > 1
+        ? h(
+            "select",
+            {
+              class: "move-select",
+              "data-key": `move-${m.id}`,
+              "aria-label": s.moveLabel(m.name),
+              onchange: (e: Event) => {
+                const v = (e.target as HTMLSelectElement).value;
+                if (v !== "") send({ action: "movePlayer", playerId: m.id, team: Number(v) });
+              },
+            },
+            h("option", { value: "", selected: true }, s.moveTo),
+            Array.from({ length: teamTotal }, (_, i) => i)
+              .filter((i) => i !== tm.index)
+              .map((i) => h("option", { value: i }, c().team(i + 1))),
+          )
+        : null,
+      h(
+        "button",
+        {
+          type: "button",
+          class: "secondary small-btn",
+          "data-key": `ren-${m.id}`,
+          onclick: () => {
+            const name = prompt(s.renamePrompt(m.name), m.name);
+            if (name !== null && name.trim() && name.trim() !== m.name) send({ action: "renamePlayer", playerId: m.id, name: name.trim() });
+          },
+        },
+        s.rename,
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "danger small-btn",
+          "data-key": `rm-${m.id}`,
+          onclick: () => {
+            if (confirm(s.removeConfirm(m.name))) send({ action: "removePlayer", playerId: m.id });
+          },
+        },
+        s.remove,
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "danger small-btn",
+          "data-key": `ban-${m.id}`,
+          onclick: () => {
+            if (confirm(s.banConfirm(m.name))) send({ action: "banPlayer", playerId: m.id });
+          },
+        },
+        `⛔ ${s.ban}`,
+      ),
+    ),
+  );
+  menu.addEventListener("toggle", () => {
+    if (menu.open) openMenus.add(m.id);
+    else openMenus.delete(m.id);
+  });
+  return h(
+    "li",
+    { class: m.connected ? "member" : "member offline" },
+    h(
+      "div",
+      { class: "member-main" },
+      h("span", { class: "member-name" }, m.name),
+      isCaptain ? h("span", { class: "tag dark" }, s.captainMark) : null,
+      m.sent ? h("span", { class: "tag good" }, s.sent) : null,
+      !m.connected ? h("span", { class: "tag bad" }, s.disconnected) : null,
+    ),
+    roles.length ? h("div", { class: "member-roles small muted" }, roles.join(" · ")) : null,
+    showVotes
+      ? h(
+          "div",
+          { class: "member-vote small" },
+          `${s.vote}: `,
+          vote ? h("strong", null, c().primes[vote.prime]) : h("span", { class: "muted" }, s.noVote),
+          vote?.commit ? h("span", { class: "tag" }, `🤝 ${s.commits}`) : null,
+        )
+      : null,
+    menu,
+  );
+}
+
+// ---- final summary ----------------------------------------------------------------------
+
+function renderFinal(st: RoomStateView, force: boolean): void {
+  const els = sessionEls!;
+  const isFinal = st.phase === "final";
+  els.final.hidden = !isFinal;
+  if (!isFinal) return;
+  const sig = `${lang()}|${st.summary}`;
+  if (!force && sig === finalSig) return;
+  finalSig = sig;
+  const s = t();
+  const summary = parseSummary(st);
+  const base = `/api/sessions/${encodeURIComponent(code)}/export`;
+  const q = `?key=${encodeURIComponent(hostKey)}`;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const conds = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
+  mount(
+    els.final,
+    h("h2", { id: "final-h" }, `🏆 ${s.summary}`),
+    !summary
+      ? h("p", { class: "muted" }, s.noSummary)
+      : [
+          h("h3", null, s.ranking),
+          h(
+            "div",
+            { class: "table-wrap", tabindex: 0, role: "region", "aria-label": s.ranking },
+            h(
+              "table",
+              { class: "summary-table" },
+              h(
+                "thead",
+                null,
+                h(
+                  "tr",
+                  null,
+                  h("th", { scope: "col" }, s.rank),
+                  h("th", { scope: "col" }, s.teams),
+                  h("th", { scope: "col" }, s.score),
+                  h("th", { scope: "col" }, s.bestChoices),
+                  h("th", { scope: "col" }, s.collaboration),
+                  conds.map((k) => h("th", { scope: "col" }, c().conditions[k])),
+                ),
+              ),
+              h(
+                "tbody",
+                null,
+                summary.ranking.map((r) =>
+                  h(
+                    "tr",
+                    null,
+                    h("td", { class: "num" }, `#${r.rank}`),
+                    h("th", { scope: "row" }, teamChip(r.team)),
+                    h("td", { class: "num" }, h("strong", null, String(r.score))),
+                    h("td", { class: "num" }, String(r.bestChoices)),
+                    h("td", { class: "num" }, pct(r.collaborationRate)),
+                    conds.map((k) => {
+                      const v = r.byCondition?.[k];
+                      return h("td", { class: "num" }, v ? `${v.points}/${v.max}` : "—");
+                    }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+          h("p", { class: "small muted" }, s.byCondition),
+          ...(summary.hardestEvents.length
+            ? [
+                h("h3", null, s.hardest),
+                h(
+                  "ol",
+                  { class: "hardest" },
+                  summary.hardestEvents.slice(0, 5).map((e) =>
+                    h(
+                      "li",
+                      null,
+                      h("span", null, `${s.round(e.round + 1, st.roundCount)} — ${e.eventId}`),
+                      h("span", { class: "bar-meter", "aria-hidden": "true" }, h("span", { style: `width:${Math.round(Math.max(0, Math.min(1, e.successRate)) * 100)}%` })),
+                      h("span", { class: "num" }, `${s.successRate} ${pct(e.successRate)}`),
+                    ),
+                  ),
+                ),
+              ]
+            : []),
+        ],
+    h("h3", null, s.export),
+    h(
+      "div",
+      { class: "link-row" },
+      h("a", { class: "button", href: `${base}.csv${q}`, download: "" }, `⬇ ${s.exportCsv}`),
+      h("a", { class: "button", href: `${base}.xlsx${q}`, download: "" }, `⬇ ${s.exportXlsx}`),
+      h("a", { class: "button secondary", href: `${base}.json${q}`, download: "" }, `⬇ ${s.exportJson}`),
+    ),
+  );
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+
+function failureScreen(): HTMLElement {
+  const s = t();
+  const reason = failure?.reason;
+  let text = c().connectionLost;
+  if (status === "replaced") text = c().connectionLost;
+  else if (reason === "ROOM_NOT_FOUND" || reason === "SESSION_NOT_FOUND") text = s.notRunning;
+  else if (reason === "INVALID_HOST_KEY") text = s.badKey;
+  else if (reason && reason !== "NETWORK") text = reasonText(reason);
+  return h(
+    "section",
+    { class: "panel stack", "aria-labelledby": "fail-h" },
+    h("h2", { id: "fail-h" }, s.sessionOf(code)),
+    h("p", { class: "alert", role: "alert" }, text),
+    h(
+      "div",
+      { class: "link-row" },
+      reason === "ROOM_NOT_FOUND" || reason === "INVALID_HOST_KEY"
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "danger",
+              onclick: () => {
+                localSet(STORAGE.hostKey(code), null);
+                localSet(hostTokenKey(code), null);
+                goHome();
+              },
+            },
+            t().forget,
+          )
+        : h("button", { type: "button", onclick: () => conn?.start() }, s.retry),
+      h("button", { type: "button", class: "secondary", onclick: goHome }, s.backHome),
+    ),
+  );
+}
+
+function update(): void {
+  if (!code) return;
+  if (status === "failed" || status === "replaced") return;
+  if (!sessionEls) {
+    render();
+    return;
+  }
+  updateSession();
+}
+
+function render(): void {
+  const s = t();
+  document.title = `Arena VUCA — ${s.title}`;
+  setText($("page-title"), s.title);
+  mount($("top-lang"), langButton());
+  if (!code) {
+    setText(topCode, "");
+    sessionEls = null;
+    mount(mainEl, createScreen());
+    return;
+  }
+  if (status === "failed" || status === "replaced") {
+    sessionEls = null;
+    mount(mainEl, failureScreen());
+    return;
+  }
+  sessionEls = buildSession();
+  mount(mainEl, sessionEls.root);
+  updateSession(true);
+}
+
+onLang(() => {
+  renderStatus();
+  render();
+});
+
+// ---- start -------------------------------------------------------------------------------
+
+function boot(): void {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const hc = normaliseCode(hash.get("code") ?? "");
+  const hk = hash.get("key") ?? "";
+  if (hc && isCode(hc) && hk) {
+    localSet(STORAGE.hostKey(hc), hk);
+    // the key stays out of the address bar (screens are often projected)
+    history.replaceState(null, "", location.pathname);
+    code = hc;
+    hostKey = hk;
+    openSession();
+    return;
+  }
+  render();
+  void loadPacks();
+}
+
+boot();

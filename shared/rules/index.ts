@@ -1,0 +1,82 @@
+// The game rules: createGame, and reduce(state, action, ctx) → new state or a
+// named reason. Pure: no I/O, no clock, no Math.random (see random.ts).
+import type { Action, GameState, Result, RuleContext, Settings } from "./types.js";
+import { accept, emptyTeam, freshTimer, refuse } from "./state.js";
+import { chooseTeam, join, movePlayer, passCaptain, removePlayer, renamePlayer, setConnected } from "./join.js";
+import { lock, lockIfAllSent, reason, submit } from "./deciding.js";
+import { addTime, end, lockRoom, next, pause, reveal, resume, skip, start, tick } from "./phase.js";
+
+export { summarise, rankTeams } from "./summary.js";
+export { tallyTeam, scoreTeam, rolesCommitted, collabPoints } from "./scoring.js";
+export { dealRoles, rolesBalanced } from "./roles.js";
+export { teamOf, isCaptain } from "./state.js";
+export { normaliseName, balancedTeam } from "./join.js";
+export { nextRandom, shuffle } from "./random.js";
+export type * from "./types.js";
+
+export function createGame(settings: Settings, seed: number): GameState {
+  return {
+    settings,
+    phase: "lobby",
+    round: -1,
+    timer: freshTimer(settings.roundSeconds),
+    roomLocked: false,
+    players: {},
+    teams: Array.from({ length: settings.teamCount }, (_, i) => emptyTeam(i)),
+    history: [],
+    seed: seed | 0,
+  };
+}
+
+export function reduce(state: GameState, action: Action, ctx: RuleContext): Result {
+  switch (action.type) {
+    case "join":
+      return join(state, action, ctx);
+    case "disconnect": {
+      const r = setConnected(state, action.playerId, false);
+      if (!r.ok || r.state === state) return r;
+      const team = r.state.players[action.playerId]?.team ?? -1;
+      return accept(lockIfAllSent(r.state, team, ctx));
+    }
+    case "reconnect":
+      return setConnected(state, action.playerId, true);
+    case "chooseTeam":
+      return chooseTeam(state, action);
+    case "submit":
+      return submit(state, action, ctx);
+    case "reason":
+      return reason(state, action);
+    case "lock":
+      return lock(state, action, ctx);
+    case "start":
+      return start(state, ctx);
+    case "next":
+      return next(state, ctx);
+    case "pause":
+      return pause(state, ctx);
+    case "resume":
+      return resume(state, ctx);
+    case "addTime":
+      return addTime(state, action.seconds);
+    case "skip":
+      return skip(state, ctx);
+    case "reveal":
+      return reveal(state, ctx);
+    case "end":
+      return end(state);
+    case "lockRoom":
+      return lockRoom(state, action.locked);
+    case "passCaptain":
+      return passCaptain(state, action);
+    case "movePlayer":
+      return movePlayer(state, action);
+    case "removePlayer":
+      return removePlayer(state, action);
+    case "renamePlayer":
+      return renamePlayer(state, action);
+    case "tick":
+      return tick(state, ctx);
+    default:
+      return refuse("BAD_MESSAGE");
+  }
+}

@@ -1,0 +1,50 @@
+// The end-of-game summary: ranking, each team's profile, the hardest events.
+import { CONDITIONS, type Pack } from "../scenario.js";
+import type { EventSummary, GameState, GameSummary, Team, TeamSummary } from "./types.js";
+
+/** Score desc, then total lock time asc (deliberation is not rushed, but ties go to the earlier), then team number. */
+export function rankTeams(teams: readonly Team[]): Team[] {
+  return [...teams].sort((a, b) => b.score - a.score || a.totalLockMs - b.totalLockMs || a.index - b.index);
+}
+
+export function summarise(state: GameState, pack: Pack): GameSummary {
+  const scored = state.history.filter((r) => !r.skipped);
+  const ranking: TeamSummary[] = rankTeams(state.teams).map((team, i) => {
+    const byCondition = Object.fromEntries(CONDITIONS.map((c) => [c, { points: 0, max: 0 }])) as TeamSummary["byCondition"];
+    let needed = 0;
+    let committed = 0;
+    let bestChoices = 0;
+    for (const record of scored) {
+      const card = pack.events[record.round];
+      const result = record.results.find((r) => r.team === team.index);
+      if (!card || !result) continue;
+      // max: the best option's points plus every needed role and the bonus (no harmful role committed)
+      const best = Math.max(...card.options.map((o) => o.points));
+      const scoring = state.settings.scoring;
+      const slot = byCondition[card.condition];
+      slot.points += result.points;
+      slot.max += best + card.rolesNeeded.length * scoring.neededRole + scoring.allNeededBonus;
+      needed += card.rolesNeeded.length;
+      committed += card.rolesNeeded.filter((r) => result.rolesCommitted.includes(r)).length;
+      if (result.choice && result.responsePoints === best) bestChoices++;
+    }
+    return {
+      team: team.index,
+      rank: i + 1,
+      score: team.score,
+      totalLockMs: team.totalLockMs,
+      byCondition,
+      collaborationRate: needed === 0 ? 0 : committed / needed,
+      bestChoices,
+    };
+  });
+  const hardestEvents: EventSummary[] = scored
+    .map((record) => {
+      const card = pack.events[record.round];
+      const best = card ? Math.max(...card.options.map((o) => o.points)) : 0;
+      const avg = record.results.length ? record.results.reduce((s, r) => s + r.responsePoints, 0) / record.results.length : 0;
+      return { eventId: record.eventId, round: record.round, successRate: best > 0 ? avg / best : 0 };
+    })
+    .sort((a, b) => a.successRate - b.successRate || a.round - b.round);
+  return { ranking, hardestEvents };
+}
