@@ -58,12 +58,3 @@ export function lock(state: GameState, action: Extract<Action, { type: "lock" }>
   if (Object.keys(found.team.votes).length === 0) return refuse("NOT_SENT");
   return accept(afterLock(setTeam(state, lockedTeam(state, found.team, "captain", ctx.now)), ctx));
 }
-
-/** A member who drops out may be the last one others were waiting for. */
-export function lockIfAllSent(state: GameState, teamIndex: number, ctx: RuleContext): GameState {
-  const team = state.teams[teamIndex];
-  if (!team || state.phase !== "deciding" || state.timer.paused || team.locked) return state;
-  const connected = team.members.filter((id) => state.players[id]?.connected);
-  if (connected.length === 0 || !connected.every((id) => team.votes[id] !== undefined)) return state;
-  return afterLock(setTeam(state, lockedTeam(state, team, "all-sent", ctx.now)), ctx);
-}

@@ -1,9 +1,9 @@
 // The game rules: createGame, and reduce(state, action, ctx) → new state or a
 // named reason. Pure: no I/O, no clock, no Math.random (see random.ts).
 import type { Action, GameState, Result, RuleContext, Settings } from "./types.js";
-import { accept, emptyTeam, freshTimer, refuse } from "./state.js";
+import { emptyTeam, freshTimer, refuse } from "./state.js";
 import { chooseTeam, join, movePlayer, passCaptain, removePlayer, renamePlayer, setConnected } from "./join.js";
-import { lock, lockIfAllSent, reason, submit } from "./deciding.js";
+import { lock, reason, submit } from "./deciding.js";
 import { addTime, end, lockRoom, next, pause, reveal, resume, skip, start, tick } from "./phase.js";
 
 export { summarise, rankTeams } from "./summary.js";
@@ -32,12 +32,10 @@ export function reduce(state: GameState, action: Action, ctx: RuleContext): Resu
   switch (action.type) {
     case "join":
       return join(state, action, ctx);
-    case "disconnect": {
-      const r = setConnected(state, action.playerId, false);
-      if (!r.ok || r.state === state) return r;
-      const team = r.state.players[action.playerId]?.team ?? -1;
-      return accept(lockIfAllSent(r.state, team, ctx));
-    }
+    case "disconnect":
+      // No lock here: a Wi-Fi blip must not lock a team. "Everyone connected
+      // has sent" is checked at the next submission (see deciding.ts).
+      return setConnected(state, action.playerId, false);
     case "reconnect":
       return setConnected(state, action.playerId, true);
     case "chooseTeam":
