@@ -347,10 +347,13 @@ function openSession(): void {
       r.onMessage(SERVER_MESSAGES.removed, () => undefined);
       r.onStateChange((s: unknown) => {
         state = s as RoomStateView;
-        update();
+        if (state?.teams) update();
       });
-      state = r.state as RoomStateView;
-      update();
+      const initial = r.state as RoomStateView | undefined;
+      if (initial && initial.teams) {
+        state = initial;
+        update();
+      }
     },
     onStatus: (st, f) => {
       status = st;
@@ -511,7 +514,7 @@ function nextLabel(st: RoomStateView): string {
     case "reveal":
       return s.nextScoreboard;
     case "scoreboard":
-      return st.round + 1 >= st.roundCount ? s.nextFinal : s.nextCard;
+      return (st.round ?? 0) + 1 >= (st.roundCount ?? 0) ? s.nextFinal : s.nextCard;
     default:
       return s.next;
   }
@@ -526,24 +529,25 @@ function updateSession(force = false): void {
   setText(topCode, code);
   setText(els.joinUrl, `${joinBase}/j/${code}`);
   els.joinUrl.setAttribute("href", `${joinBase}/j/${code}`);
-  if (!st) {
+  if (!st || !st.teams) {
     Object.values(els.buttons).forEach((b) => (b.disabled = true));
     return;
   }
   const phase = st.phase;
+  els.root.classList.toggle("is-final", phase === "final");
   setText(els.phase, c().phases[phase]);
   els.paused.hidden = !st.paused;
   const inGame = phase !== "lobby" && phase !== "final";
-  setText(els.round, phase === "lobby" ? s.noRoundYet : s.round(Math.min(st.round + 1, st.roundCount), st.roundCount));
-  setText(els.time, phase === "deciding" ? clock(st.timeLeft) : "—");
-  els.time.classList.toggle("low", phase === "deciding" && st.timeLeft <= 10);
+  setText(els.round, phase === "lobby" ? s.noRoundYet : s.round(Math.min((st.round ?? 0) + 1, (st.roundCount ?? 0)), (st.roundCount ?? 0)));
+  setText(els.time, phase === "deciding" ? clock(st.timeLeft ?? 0) : "—");
+  els.time.classList.toggle("low", phase === "deciding" && (st.timeLeft ?? 0) <= 10);
   const card = inGame ? parseCard(st) : null;
   setText(els.cardTitle, card ? `${card.icon ? card.icon + " " : ""}${say(card.title, lang())}` : "");
   els.cardTitle.parentElement!.hidden = !card;
   setText(els.roomNote, st.roomLocked ? `🔒 ${s.roomLockedNote}` : s.roomOpenNote);
   let members = 0;
   for (const tm of st.teams) members += tm.members.length;
-  setText(els.count, `${s.participants(members)} · ${s.observers(st.observers)}`);
+  setText(els.count, `${s.participants(members)} · ${s.observers(st.observers ?? 0)}`);
 
   const b = els.buttons;
   const enable: Record<string, boolean> = {
@@ -615,12 +619,12 @@ function teamCard(tm: TeamView, teamTotal: number, st: RoomStateView): HTMLEleme
       "header",
       { class: "team-head" },
       h("h3", { id: `team-${tm.index}-h` }, teamChip(tm.index)),
-      h("span", { class: "team-score" }, c().points(tm.score)),
+      h("span", { class: "team-score" }, c().points(tm.score ?? 0)),
     ),
     h(
       "p",
       { class: "team-status small" },
-      h("span", null, c().sentOf(tm.sent, members.length)),
+      h("span", null, c().sentOf(tm.sent ?? 0, members.length)),
       " · ",
       tm.locked
         ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${tm.lockedBy ? ` (${s.lockedBy[tm.lockedBy] ?? tm.lockedBy})` : ""}`)
@@ -822,7 +826,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                     h(
                       "li",
                       null,
-                      h("span", null, `${s.round(e.round + 1, st.roundCount)} — ${e.eventId}`),
+                      h("span", null, `${s.card} ${e.round + 1} · ${e.eventId}`),
                       h("span", { class: "bar-meter", "aria-hidden": "true" }, h("span", { style: `width:${Math.round(Math.max(0, Math.min(1, e.successRate)) * 100)}%` })),
                       h("span", { class: "num" }, `${s.successRate} ${pct(e.successRate)}`),
                     ),
@@ -881,6 +885,15 @@ function failureScreen(): HTMLElement {
 }
 
 function update(): void {
+  try {
+    doUpdate();
+  } catch (err) {
+    // a half-decoded state must never break the connection handling
+    console.error(err);
+  }
+}
+
+function doUpdate(): void {
   if (!code) return;
   if (status === "failed" || status === "replaced") return;
   if (!sessionEls) {
@@ -918,7 +931,7 @@ onLang(() => {
 
 // ---- start -------------------------------------------------------------------------------
 
-function boot(): void {
+function boot(): boolean {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
   const hc = normaliseCode(hash.get("code") ?? "");
   const hk = hash.get("key") ?? "";
@@ -929,10 +942,25 @@ function boot(): void {
     code = hc;
     hostKey = hk;
     openSession();
-    return;
+    return true;
   }
   render();
-  void loadPacks();
+  if (!packs) void loadPacks();
+  return false;
 }
+
+// a host link pasted into this tab while it is open
+addEventListener("hashchange", () => {
+  if (!/code=/.test(location.hash)) return;
+  void conn?.leave();
+  conn = null;
+  room = null;
+  state = null;
+  status = "idle";
+  failure = null;
+  freshLink = null;
+  renderStatus();
+  boot();
+});
 
 boot();
