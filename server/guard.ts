@@ -4,7 +4,7 @@
 // throttled with TOO_MANY_ATTEMPTS — so codes cannot be guessed by brute force.
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node:http";
 import { matchMaker } from "@colyseus/core";
-import { normaliseCode } from "../shared/constants.js";
+import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 
 export interface GuardOptions {
@@ -52,7 +52,9 @@ export function guardJoins(http: HttpServer, options: GuardOptions = { maxMisses
     } catch {
       // keep it as it came
     }
-    const code = normaliseCode(raw);
+    // Game codes are case-insensitive; any other room id (e.g. the benchmark's bare room) is passed as it is.
+    const normal = normaliseCode(raw);
+    const code = isCode(normal) ? normal : raw;
     void matchMaker
       .query({ roomId: code })
       .then((rooms) => {

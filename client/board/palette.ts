@@ -1,23 +1,7 @@
-// Colour-blind-safe team colours (Okabe-Ito, then two of Paul Tol's) and the
-// board's own colours. Colour is never the only cue: every team mark also
-// carries the team number. (Move to client/lib/teams.ts when it exists.)
-export const TEAM_COLOURS = [
-  0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7, 0xbbbbbb, 0xaa3377, 0x999933,
-] as const;
-
-export function teamColour(index: number): number {
-  return TEAM_COLOURS[index % TEAM_COLOURS.length] ?? 0xbbbbbb;
-}
-
-/** Black or white, whichever reads better on `colour` (WCAG relative luminance). */
-export function inkOn(colour: number): string {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const l = 0.2126 * lin((colour >> 16) & 255) + 0.7152 * lin((colour >> 8) & 255) + 0.0722 * lin(colour & 255);
-  return l > 0.18 ? "#0b1630" : "#ffffff";
-}
+// The board's own colours. Team colours come from client/lib/teams.ts (one
+// palette for every page); colour is never the only cue: every team mark also
+// carries the team number.
+export { TEAM_COLOURS, teamColour, inkOn } from "../lib/teams.js";
 
 export const C = {
   bg: 0x0b1630,

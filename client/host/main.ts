@@ -324,6 +324,9 @@ function goHome(): void {
 // ---- connection ------------------------------------------------------------------------
 
 function openSession(): void {
+  // the key stays out of the address bar (screens are often projected); the
+  // code stays so that a reload reopens this session with the stored key
+  history.replaceState(null, "", `${location.pathname}#code=${code}`);
   failure = null;
   sessionEls = null;
   teamsSig = "";
@@ -383,6 +386,7 @@ interface SessionEls {
   roomNote: HTMLElement;
   count: HTMLElement;
   buttons: Record<string, HTMLButtonElement>;
+  startHint: HTMLElement;
   teams: HTMLElement;
   final: HTMLElement;
 }
@@ -414,6 +418,7 @@ function buildSession(): SessionEls {
     }),
     lockRoom: actionButton("lockRoom", s.lockRoom, "secondary", () => send({ action: "lockRoom", locked: !state?.roomLocked })),
   };
+  const startHint = h("p", { class: "small muted start-hint", id: "start-hint", hidden: true }, s.startHint);
   const els: SessionEls = {
     root: h("div", { class: "session" }),
     phase: h("strong", { id: "phase" }),
@@ -425,6 +430,7 @@ function buildSession(): SessionEls {
     roomNote: h("p", { class: "small muted", id: "room-note" }),
     count: h("span", { class: "muted small" }),
     buttons,
+    startHint,
     teams: h("div", { id: "teams", class: "teams" }),
     final: h("section", { id: "final", class: "panel final", "aria-labelledby": "final-h", hidden: true }),
   };
@@ -490,6 +496,7 @@ function buildSession(): SessionEls {
           "div",
           { class: "controls" },
           h("div", { class: "ctl-main" }, buttons.start, buttons.next),
+          startHint,
           h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip),
           h("div", { class: "ctl-row" }, buttons.lockRoom, buttons.end),
         ),
@@ -551,7 +558,7 @@ function updateSession(force = false): void {
 
   const b = els.buttons;
   const enable: Record<string, boolean> = {
-    start: phase === "lobby",
+    start: phase === "lobby" && members > 0,
     next: phase === "briefing" || phase === "reveal" || phase === "scoreboard",
     pause: phase === "deciding" && !st.paused,
     resume: phase === "deciding" && st.paused,
@@ -565,6 +572,7 @@ function updateSession(force = false): void {
   b.pause!.hidden = st.paused && phase === "deciding";
   b.resume!.hidden = !b.pause!.hidden;
   b.start!.hidden = phase !== "lobby";
+  els.startHint.hidden = !(phase === "lobby" && members === 0);
   b.next!.hidden = phase === "lobby";
   setText(b.next!, `${nextLabel(st)} →`);
   setText(b.lockRoom!, st.roomLocked ? `🔓 ${s.unlockRoom}` : `🔒 ${s.lockRoom}`);
@@ -935,12 +943,11 @@ function boot(): boolean {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
   const hc = normaliseCode(hash.get("code") ?? "");
   const hk = hash.get("key") ?? "";
-  if (hc && isCode(hc) && hk) {
-    localSet(STORAGE.hostKey(hc), hk);
-    // the key stays out of the address bar (screens are often projected)
-    history.replaceState(null, "", location.pathname);
+  if (hc && isCode(hc) && hk) localSet(STORAGE.hostKey(hc), hk);
+  const key = hc && isCode(hc) ? hk || localGet(STORAGE.hostKey(hc)) : null;
+  if (hc && key) {
     code = hc;
-    hostKey = hk;
+    hostKey = key;
     openSession();
     return true;
   }
@@ -951,7 +958,8 @@ function boot(): boolean {
 
 // a host link pasted into this tab while it is open
 addEventListener("hashchange", () => {
-  if (!/code=/.test(location.hash)) return;
+  const next = normaliseCode(new URLSearchParams(location.hash.replace(/^#/, "")).get("code") ?? "");
+  if (!next || (next === code && !/key=/.test(location.hash))) return;
   void conn?.leave();
   conn = null;
   room = null;

@@ -81,9 +81,9 @@ async function runGame() {
   for (let round = 0; round < args.rounds; round++) {
     await Promise.all(
       rooms.map(async (r) => {
-        await waitFor(r.host, () => r.host.state.phase === "briefing");
+        await waitFor(r.host, () => r.host.state?.phase === "briefing");
         r.host.send("host", { action: "next" });
-        await Promise.all(r.bots.map((b) => waitFor(b.room, () => b.room.state.phase === "deciding")));
+        await Promise.all(r.bots.map((b) => waitFor(b.room, () => b.room.state?.phase === "deciding")));
       }),
     );
     // every player of every room submits at once
@@ -95,19 +95,19 @@ async function runGame() {
           const t0 = performance.now();
           b.room.send("submit", { prime, commit: i % 2 === 0 });
           lastSend = t0;
-          return waitFor(b.room, () => b.room.state.teams[b.team]?.votes?.get(b.id)?.prime === prime).then((ok) => {
+          return waitFor(b.room, () => b.room.state?.teams?.[b.team]?.votes?.get(b.id)?.prime === prime).then((ok) => {
             if (ok) submitMs.push(performance.now() - t0);
             else lost++;
           });
         });
         const reveals = r.bots.map((b) =>
-          waitFor(b.room, () => b.room.state.phase === "reveal").then((ok) => {
+          waitFor(b.room, () => b.room.state?.phase === "reveal").then((ok) => {
             if (ok) revealMs.push(performance.now() - lastSend);
           }),
         );
         await Promise.all([...submits, ...reveals]);
         r.host.send("host", { action: "next" }); // scoreboard
-        await waitFor(r.host, () => r.host.state.phase === "scoreboard");
+        await waitFor(r.host, () => r.host.state?.phase === "scoreboard");
         r.host.send("host", { action: "next" }); // next card
       }),
     );
@@ -134,7 +134,7 @@ async function runBare() {
           const target = round + 1;
           const t0 = performance.now();
           b.send("inc");
-          return waitFor(b, () => (b.state.counters.get(b.sessionId) ?? 0) >= target).then((ok) => {
+          return waitFor(b, () => (b.state?.counters?.get(b.sessionId) ?? 0) >= target).then((ok) => {
             if (ok) submitMs.push(performance.now() - t0);
             else lost++;
           });

@@ -53,7 +53,7 @@ export class Deciding extends BoardScene {
     this.pause = text(this, RX + RW / 2, 236, "", { size: 40, bold: true, align: "center", color: C.amber, originY: 0.5 });
     if (!deciding) this.pause.setText(t.decide).setColor(C.muted);
   }
-  protected tick(s: BoardState) {
+  protected override tick(s: BoardState) {
     if (!this.timer || !this.pause || s.phase !== "deciding") return;
     this.timer.setText(clock(s.timeLeft)).setColor(s.timeLeft < 30 ? C.amber : C.text);
     this.pause.setText(s.paused ? `❚❚ ${store.t.paused}` : "");

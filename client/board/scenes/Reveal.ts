@@ -2,6 +2,7 @@
 // the four responses with their points and reasons, the best one marked, and
 // the reflection question. Space or a click switches view; it also switches
 // by itself once every team's result has been shown for a while.
+import type * as Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
 import type { RevealView } from "../../../shared/view.js";
@@ -52,7 +53,7 @@ export class Reveal extends BoardScene {
       const y = 216 + i * rowH;
       const h = rowH - 12;
       const best = res.choice !== null && r.best.includes(res.choice);
-      const objs = [panel(this, M, y, W - 2 * M, h, C.panel, best ? C.goodN : undefined, 14)];
+      const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, C.panel, best ? C.goodN : undefined, 14)];
       const mark = Math.min(64, h - 16);
       objs.push(...teamMark(this, M + 16, y + (h - mark) / 2, res.team, mark));
       objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 300 - mark }));
@@ -76,7 +77,7 @@ export class Reveal extends BoardScene {
     r.card.options.forEach((o, i) => {
       const y = 176 + i * rowH;
       const best = r.best.includes(o.prime);
-      const objs = [panel(this, M, y, W - 2 * M, rowH - 12, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
+      const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, rowH - 12, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
       objs.push(text(this, M + 24, y + 14, c.primes[o.prime], { size: 40, bold: true, maxW: 300 }));
       objs.push(text(this, M + 24, y + 66, c.points(o.points), { size: 34, color: C.muted }));
       if (best) objs.push(...pill(this, M + 24, y + 104 - 8, `★ ${t.best}`, C.goodN, { size: 24 }).objects);

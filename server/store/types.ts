@@ -1,0 +1,208 @@
+// The store: what the server keeps about a session, behind one interface
+// with two implementations (SQLite by default, PostgreSQL for a cluster),
+// both in ./sql.ts. Times are epoch milliseconds (Date.now()).
+import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
+import type { Condition, Pack, Prime, Role, Text } from "../../shared/scenario.js";
+
+/** What the room passes with each save besides the game state. */
+export interface SessionMeta {
+  code: string;
+  packId: string;
+  /** sha256 of the host key; the key itself is never stored. */
+  hostKeyHash: string;
+  settings: Settings;
+  /** Kept from the first save; later values are ignored. */
+  createdAt: number;
+  phase: Phase;
+  /**
+   * When this snapshot was taken. A save whose updatedAt is older than the
+   * stored one is ignored (a late retry never overwrites newer results).
+   */
+  updatedAt: number;
+  /** Set once the game reached its end; kept once set. */
+  endedAt?: number | null | undefined;
+  /** deviceHash → playerId: sha256 hashes only, never a device secret. */
+  devices?: Record<string, string> | undefined;
+  /** Banned device hashes. */
+  banned?: string[] | undefined;
+}
+
+/** A session as stored (without its snapshot). */
+export interface StoredSession {
+  code: string;
+  packId: string;
+  hostKeyHash: string;
+  settings: Settings;
+  phase: Phase;
+  /** Index of the current card; -1 in the lobby. */
+  round: number;
+  createdAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+  teamCount: number;
+  /** Players still seated (removed players are kept for the report but not counted). */
+  playerCount: number;
+  /** Finished rounds (skipped ones too). */
+  roundsPlayed: number;
+  devices: Record<string, string>;
+  banned: string[];
+}
+
+/** One line of the session list in the trainer console. */
+export type SessionListItem = Omit<StoredSession, "devices" | "banned" | "hostKeyHash" | "settings"> & {
+  roundSeconds: number;
+};
+
+export interface ListOptions {
+  /** Only the sessions of this host key. */
+  hostKeyHash?: string | undefined;
+  /** Only the sessions that have not ended (phase ≠ final, no endedAt). */
+  activeOnly?: boolean | undefined;
+  /** Most rows returned (default 200). */
+  limit?: number | undefined;
+}
+
+// ---- the report ------------------------------------------------------------
+// Every row holds the numbers exactly as the CSV/XLSX views show them, so an
+// export reads back the same numbers as the JSON. Rounds and teams are
+// numbered from 1 here (as on screen), not 0 as in GameState.
+
+export interface ReportSession {
+  code: string;
+  packId: string;
+  packTitle: Text;
+  phase: Phase;
+  createdAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+  teamCount: number;
+  playerCount: number;
+  /** Cards in the pack. */
+  roundCount: number;
+  /** Finished rounds, skipped ones included. */
+  roundsPlayed: number;
+  /** Rounds that were scored (not skipped). */
+  roundsScored: number;
+  roundSeconds: number;
+}
+
+/** One team in one round (a skipped round has one row with teamNo null). */
+export interface RoundReportRow {
+  roundNo: number;
+  eventId: string;
+  eventTitle: Text;
+  condition: Condition | null;
+  skipped: boolean;
+  teamNo: number | null;
+  choice: Prime | null;
+  /** The choice was the card's best option. */
+  bestChoice: boolean;
+  rolesCommitted: Role[];
+  reason: string;
+  responsePoints: number;
+  collabPoints: number;
+  points: number;
+  lockedBy: LockCause | null;
+  /** Deciding time used when the team locked, in seconds (null: never locked). */
+  lockSeconds: number | null;
+  /** Members who sent a vote, and the team's size that round. */
+  sent: number;
+  size: number;
+}
+
+export interface ConditionScore {
+  points: number;
+  max: number;
+}
+
+export interface TeamReportRow {
+  teamNo: number;
+  rank: number;
+  score: number;
+  responsePoints: number;
+  collabPoints: number;
+  /** Sum of lock times over scored rounds, in seconds (breaks ties: lower is better). */
+  totalLockSeconds: number;
+  byCondition: Record<Condition, ConditionScore>;
+  /** Share (0–1) of the needed roles committed over the scored rounds. */
+  collaborationRate: number;
+  /** Scored rounds whose choice was the best option. */
+  bestChoices: number;
+  members: number;
+  captain: string | null;
+}
+
+export interface PlayerReportRow {
+  playerId: string;
+  name: string;
+  teamNo: number;
+  roles: Role[];
+  /** Scored rounds in which the player sent a vote. */
+  roundsSent: number;
+  /** Scored rounds of the session. */
+  roundsScored: number;
+  /** roundsSent / roundsScored (0 when nothing was scored). */
+  participationRate: number;
+  /** Scored rounds in which the player committed their role(s). */
+  rolesCommitted: number;
+  /** false: removed by the trainer (kept for the record). */
+  present: boolean;
+}
+
+export interface EventReportRow {
+  /** 1 = the hardest event of the session. */
+  difficultyRank: number;
+  roundNo: number;
+  eventId: string;
+  eventTitle: Text;
+  condition: Condition | null;
+  bestPrime: Prime | null;
+  bestPoints: number;
+  /** Mean response points over the teams. */
+  averagePoints: number;
+  /** averagePoints / bestPoints (0–1). */
+  successRate: number;
+  teamsBest: number;
+  teams: number;
+}
+
+export interface SessionReport {
+  version: 1;
+  session: ReportSession;
+  rounds: RoundReportRow[];
+  /** Final ranking order. */
+  teams: TeamReportRow[];
+  /** By team, then name. */
+  players: PlayerReportRow[];
+  /** Scored events, hardest first. */
+  events: EventReportRow[];
+}
+
+export type ReportView = "rounds" | "teams" | "players" | "events";
+export const REPORT_VIEWS: readonly ReportView[] = ["rounds", "teams", "players", "events"];
+
+// ---- the store ---------------------------------------------------------------
+
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+  /** Creates or upgrades the tables; harmless when run again. */
+  migrate(): Promise<void>;
+  /**
+   * Writes the session, its teams, players, rounds and submissions in one
+   * transaction. Idempotent: saving the same snapshot again changes nothing.
+   * Throws on failure — wrap it in withRetry (or use createPersister).
+   */
+  saveSession(meta: SessionMeta, snapshot: GameState): Promise<void>;
+  loadSession(code: string): Promise<StoredSession | null>;
+  /** Newest first. */
+  listSessions(options?: ListOptions): Promise<SessionListItem[]>;
+  /** The last saved game state, to resume the room after a restart. */
+  latestSnapshot(code: string): Promise<GameState | null>;
+  /** Built from the stored rows (not the snapshot); null when the session is unknown. */
+  report(code: string, pack: Pack): Promise<SessionReport | null>;
+  /** true when there was something to delete. */
+  deleteSession(code: string): Promise<boolean>;
+  /** Deletes sessions last updated more than `days` days before `now`; returns their codes. */
+  purgeOlderThan(days: number, now?: number): Promise<string[]>;
+  close(): Promise<void>;
+}
