@@ -5,7 +5,7 @@
 // bigint columns as strings, so every number read goes through num().
 import { Kysely, Migrator, sql, type ColumnType, type Migration, type Transaction } from "kysely";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
-import { CONDITIONS, PRIMES, ROLES, type Condition, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
+import { CONDITIONS, ROLES, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
 import type {
   EventReportRow,
   ListOptions,
@@ -873,4 +873,3 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
   };
 }
 
-export { PRIMES };
