@@ -31,7 +31,12 @@ export async function connect(code: string): Promise<void> {
     const e = err as { code?: number; message?: string };
     const reason = e.message?.split("|")[0] ?? "";
     if (e.code === 522 || reason === "ROOM_NOT_FOUND") store.setNotice({ kind: "notFound", code });
-    else store.setNotice({ kind: "error", text: isReason(reason) ? store.c.reasons[reason] : store.t.lost });
+    else if (isReason(reason)) store.setNotice({ kind: "error", text: store.c.reasons[reason] });
+    else {
+      // the server is not reachable (yet): keep trying, as after a drop
+      store.setNotice({ kind: "connecting" });
+      setTimeout(() => void connect(code), RETRY_MS);
+    }
     return;
   }
   watch(room, client, code);

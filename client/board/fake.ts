@@ -43,7 +43,7 @@ function teams(n: number, phase: Phase): TeamView[] {
       id: `p${i}-${k}`, name: NAMES[(i * 7 + k) % NAMES.length]!, roles: "", connected: k !== 2, sent: k < i % size,
     }));
     const sent = phase === "deciding" ? Math.min(size, (i * 3) % (size + 1)) : 0;
-    return { index: i, members, captain: members[0]!.id, sent, locked: phase === "deciding" && (i % 3 === 0 || sent === size), lockedBy: "", score: [14, 9, 17, 6, 11, 12, 4, 15, 8, 10][i] ?? 5 };
+    return { index: i, members, captain: members[0]!.id, sent, locked: phase === "deciding" && sent > 0 && (i % 3 === 0 || sent === size), lockedBy: "", score: [14, 9, 17, 6, 11, 12, 4, 15, 8, 10][i] ?? 5 };
   });
 }
 
@@ -96,6 +96,7 @@ export function runDemo(demo: string, params: URLSearchParams): void {
   const n = Math.max(2, Math.min(10, Number(params.get("teams") ?? 6) || 6));
   const state = fakeState(demo, n, params.get("paused") === "1");
   store.setJoinUrl("http://192.168.1.20:2567");
+  store.titles.set(CARD.id, CARD.title);
   store.titles.set("hoaks-vaksin", { id: "Hoaks vaksin menyebar di grup WhatsApp warga", en: "A vaccine hoax spreads in residents' chats" });
   store.titles.set("anggaran-dipotong", { id: "Anggaran program dipotong separuh", en: "The programme budget is cut in half" });
   store.setState(state);

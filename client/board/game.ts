@@ -41,6 +41,7 @@ export function StartGame(parent: string | HTMLElement): Phaser.Game {
   });
   const route = () => {
     const key = sceneFor(store.state);
+    store.scene = key;
     const running = game.scene.getScenes(true).map((s) => s.scene.key);
     if (running.length === 1 && running[0] === key) return;
     for (const k of running) if (k !== key) game.scene.stop(k);

@@ -83,13 +83,16 @@ class Store {
   /** Card titles seen during the session, by event id (the final summary names events by id). */
   readonly titles = new Map<string, Text>();
   private listeners = new Set<() => void>();
+  /** The scene the router wants on screen; a scene still shutting down must not draw or mirror. */
+  scene = "";
 
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
   private emit(): void {
-    for (const fn of [...this.listeners]) fn();
+    // a listener removed during this round (a scene stopped by the router) is not called
+    for (const fn of [...this.listeners]) if (this.listeners.has(fn)) fn();
   }
   setState(view: RoomStateView): void {
     const s = snapshot(view);

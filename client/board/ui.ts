@@ -103,3 +103,15 @@ export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
+
+/** Shrink several texts to one common size, so that each fits its height (rows of a list read evenly). */
+export function fitTogether(items: { t: Phaser.GameObjects.Text; maxH: number }[], min = 24): number {
+  let size = Math.max(...items.map((i) => parseInt(String(i.t.style.fontSize), 10) || 40));
+  const apply = () => items.forEach(({ t }) => t.setFontSize(size).setLineSpacing(Math.round(size * 0.15)));
+  apply();
+  while (size > min && items.some(({ t, maxH }) => t.height > maxH)) {
+    size -= 2;
+    apply();
+  }
+  return size;
+}

@@ -3,7 +3,8 @@
 // text/integer/bigint columns, INSERT … ON CONFLICT … DO UPDATE, RETURNING.
 // Booleans are 0/1 integers and JSON is kept as text. PostgreSQL returns
 // bigint columns as strings, so every number read goes through num().
-import { Kysely, Migrator, sql, type ColumnType, type Migration, type Transaction } from "kysely";
+import { Kysely, sql, type ColumnType, type Transaction } from "kysely";
+import { Migrator, type Migration } from "kysely/migration";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
 import { CONDITIONS, ROLES, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
 import type {
@@ -258,6 +259,20 @@ const bestOf = (card: EventCard | undefined): { prime: Prime | null; points: num
   return { prime: best.prime, points: best.points };
 };
 
+/**
+ * The code is stored for another session (another host key): codes are short
+ * and may come round again, so the room should pick a code the store does not
+ * hold (see Store.loadSession) — this error keeps the older results intact.
+ * Not retryable.
+ */
+export class CodeTakenError extends Error {
+  readonly retryable = false;
+  constructor(readonly code: string) {
+    super(`room code ${code} already holds another session's results`);
+    this.name = "CodeTakenError";
+  }
+}
+
 export interface SqlStoreOptions {
   dialect: "sqlite" | "postgres";
   /** PostgreSQL schema holding the tables (default: the connection's search_path). */
@@ -323,6 +338,13 @@ export class SqlStore implements Store {
     };
 
     await this.db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom("arena_sessions")
+        .select(["host_key_hash", "updated_at", "rounds_played"])
+        .where("code", "=", code)
+        .executeTakeFirst();
+      if (existing && existing.host_key_hash !== meta.hostKeyHash) throw new CodeTakenError(code);
+      if (existing && num(existing.updated_at) > meta.updatedAt) return; // stale: a newer snapshot is stored
       // The session row first: it also locks the session against a concurrent save (PostgreSQL).
       const written = await trx
         .insertInto("arena_sessions")
@@ -354,7 +376,10 @@ export class SqlStore implements Store {
 
       await this.writeTeams(trx, code, snapshot);
       await this.writePlayers(trx, code, players, deviceOf);
-      await this.writeHistory(trx, code, snapshot);
+      // History only grows and a stored round never changes: write from the last stored one on.
+      const stored = existing ? num(existing.rounds_played) : 0;
+      const from = stored <= snapshot.history.length ? Math.max(0, stored - 1) : 0;
+      await this.writeHistory(trx, code, snapshot, from);
     });
   }
 
@@ -425,16 +450,17 @@ export class SqlStore implements Store {
     await gone.where("present", "=", 1).execute();
   }
 
-  private async writeHistory(trx: Transaction<Database>, code: string, snapshot: GameState): Promise<void> {
+  private async writeHistory(trx: Transaction<Database>, code: string, snapshot: GameState, from: number): Promise<void> {
     const history = snapshot.history;
-    const rounds = history.map((r, seq) => ({
+    const todo = history.map((record, seq) => ({ record, seq })).slice(from);
+    const rounds = todo.map(({ record: r, seq }) => ({
       session_code: code,
       seq,
       round_index: r.round,
       event_id: r.eventId,
       skipped: bit(r.skipped),
     }));
-    const results = history.flatMap((r, seq) =>
+    const results = todo.flatMap(({ record: r, seq }) =>
       r.results.map((t) => ({
         session_code: code,
         seq,
@@ -452,7 +478,7 @@ export class SqlStore implements Store {
         size: t.size,
       })),
     );
-    const submissions = history.flatMap((r, seq) =>
+    const submissions = todo.flatMap(({ record: r, seq }) =>
       Object.entries(r.submissions).map(([playerId, s]) => ({
         session_code: code,
         seq,

@@ -7,15 +7,22 @@ import { mirror } from "../live.js";
 
 export abstract class BoardScene extends Phaser.Scene {
   private signature = "";
+  /** False once the router has stopped this scene (a late store callback must not draw or mirror). */
+  private alive = false;
 
   create(): void {
     this.signature = "";
+    this.alive = true;
     const off = store.subscribe(() => this.refresh());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, off);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.alive = false;
+      off();
+    });
     this.refresh();
   }
 
   protected refresh(): void {
+    if (!this.alive) return;
     const s = store.state;
     if (s) {
       const sig = this.sliceOf(s);

@@ -5,7 +5,7 @@ import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState, type TeamSnap } from "../store.js";
 import { say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { M, clock, padlock, panel, pill, teamMark, text } from "../ui.js";
+import { M, clock, fitTogether, padlock, panel, pill, teamMark, text } from "../ui.js";
 import { mirrorTimer } from "../live.js";
 
 const LW = 1140; // left column width
@@ -30,27 +30,28 @@ export class Deciding extends BoardScene {
     const icon = card.icon && /[^\x00-\x7f]/.test(card.icon) ? card.icon : "";
     if (icon) text(this, M, 124, icon, { size: 96 });
     const ix = icon ? M + 140 : M;
-    const title = text(this, ix, 128, say(card.title, store.lang), { size: 68, bold: true, width: LW - (ix - M), maxH: 170, minSize: 48 });
+    const title = text(this, ix, 128, say(card.title, store.lang), { size: 60, bold: true, width: LW - (ix - M), maxH: 150, minSize: 44 });
     let y = Math.max(title.y + title.height, icon ? 250 : 0) + 14;
-    const narrative = text(this, M, y, say(card.narrative, store.lang), { size: 42, width: LW, maxH: 250, minSize: 32, color: C.muted });
+    const narrative = text(this, M, y, say(card.narrative, store.lang), { size: 38, width: LW, maxH: 220, minSize: 30, color: C.muted });
     y = narrative.y + narrative.height + 24;
     const rowH = (1040 - y) / 4;
-    card.options.forEach((o, i) => {
+    const texts = card.options.map((o, i) => {
       const oy = y + i * rowH;
       panel(this, M, oy, LW, rowH - 14, C.panel);
-      text(this, M + 24, oy + 14, c.primes[o.prime], { size: 38, bold: true, maxW: 270 });
-      text(this, M + 320, oy + 14, say(o.text, store.lang), { size: 38, width: LW - 344, maxH: rowH - 38, minSize: 26 });
+      text(this, M + 20, oy + 12, c.primes[o.prime], { size: 38, bold: true, maxW: 240 });
+      return { t: text(this, M + 270, oy + 8, say(o.text, store.lang), { size: 38, width: LW - 290 }), maxH: rowH - 26 };
     });
+    fitTogether(texts, 26);
     this.drawTimer(s);
     this.drawTeams(s.teams);
   }
   private drawTimer(s: BoardState) {
     const { t } = store;
-    panel(this, RX, 36, RW, 250, C.panel);
+    panel(this, RX, 36, RW, 236, C.panel);
     const deciding = s.phase === "deciding";
     text(this, RX + RW / 2, 52, deciding ? t.timeLeft : t.discuss, { size: 36, color: C.muted, align: "center", maxW: RW - 40 });
-    this.timer = text(this, RX + RW / 2, 96, clock(deciding ? s.timeLeft : s.roundSeconds), { size: 140, bold: true, align: "center" });
-    this.pause = text(this, RX + RW / 2, 236, "", { size: 40, bold: true, align: "center", color: C.amber, originY: 0.5 });
+    this.timer = text(this, RX + RW / 2, 86, clock(deciding ? s.timeLeft : s.roundSeconds), { size: 130, bold: true, align: "center" });
+    this.pause = text(this, RX + RW / 2, 240, "", { size: 40, bold: true, align: "center", color: C.amber, originY: 0.5 });
     if (!deciding) this.pause.setText(t.decide).setColor(C.muted);
   }
   protected override tick(s: BoardState) {
@@ -61,11 +62,11 @@ export class Deciding extends BoardScene {
   }
   private drawTeams(teams: TeamSnap[]) {
     const { t, c } = store;
-    text(this, RX, 310, t.teamStatus, { size: 36, color: C.muted });
-    const rowH = Math.min(130, (1040 - 364) / Math.max(1, teams.length));
-    const two = rowH >= 110;
+    text(this, RX, 282, t.teamStatus, { size: 36, color: C.muted });
+    const rowH = Math.min(130, (1064 - 334) / Math.max(1, teams.length));
+    const two = rowH >= 116;
     teams.forEach((team, i) => {
-      const y = 364 + i * rowH;
+      const y = 334 + i * rowH;
       const h = rowH - 10;
       panel(this, RX, y, RW, h, team.locked ? C.panelHi : C.panel, team.locked ? C.goodN : undefined, 14);
       const mark = Math.min(64, h - 16);
@@ -73,8 +74,8 @@ export class Deciding extends BoardScene {
       const x = RX + 30 + mark;
       const sent = c.sentOf(team.sent, team.members.length);
       if (two) {
-        text(this, x, y + 10, c.team(team.index + 1), { size: 38, bold: true, maxW: RW - mark - 300 });
-        text(this, x, y + 60, sent, { size: 38, maxW: RW - mark - 300 });
+        text(this, x, y + h / 2 - 2, c.team(team.index + 1), { size: 36, bold: true, originY: 1, maxW: RW - mark - 300 });
+        text(this, x, y + h / 2 + 2, sent, { size: 36, maxW: RW - mark - 300 });
       } else text(this, x, y + h / 2, sent, { size: Math.min(38, h - 14), originY: 0.5, maxW: RW - mark - 300 });
       if (!team.locked) return;
       const size = Math.min(44, h - 20);

@@ -22,38 +22,40 @@ export class Final extends BoardScene {
     const { t } = store;
     text(this, M, 36, t.finalRanking, { size: 72, bold: true });
     text(this, W - M, 60, say(s.packTitle ?? undefined, store.lang), { size: 40, color: C.muted, align: "right", maxW: 1100 });
+    // many teams: a lower podium leaves the table room for a readable row each
+    const base = sum.ranking.length > 6 ? 470 : 590;
+    const scale = (base - 130) / 460;
     [1, 0, 2].forEach((place, k) => {
       const team = sum.ranking[place];
-      if (team) this.podium(team, M + k * 350, [330, 400, 270][place] ?? 270);
+      if (team) this.podium(team, M + k * 350, base, Math.round(([400, 330, 270][place] ?? 270) * scale));
     });
-    this.hardest(s);
-    this.table(sum.ranking);
+    this.hardest(s, base);
+    this.table(sum.ranking, base + 30);
   }
-  private podium(team: TeamSummary, x: number, h: number) {
+  private podium(team: TeamSummary, x: number, base: number, h: number) {
     const { c } = store;
-    const base = 590;
     const g = panel(this, x, base - h + 110, 330, h - 110, teamColour(team.team), undefined, 12);
-    const rank = text(this, x + 165, base - h + 130, String(team.rank), { size: 96, bold: true, align: "center", color: inkOn(teamColour(team.team)) });
+    const rank = text(this, x + 165, base - (h - 110) / 2, String(team.rank), { originY: 0.5, size: Math.min(96, h - 130), bold: true, align: "center", color: inkOn(teamColour(team.team)) });
     const name = text(this, x + 165, base - h + 2, c.team(team.team + 1), { size: 42, bold: true, align: "center", maxW: 320 });
     const pts = text(this, x + 165, base - h + 54, c.points(team.score), { size: 38, color: C.muted, align: "center" });
     fade(this, [g, rank, name, pts], 400 + (3 - team.rank) * 700, 40);
   }
-  private hardest(s: BoardState) {
+  private hardest(s: BoardState, base: number) {
     const { t } = store;
-    const x = 1140;
-    panel(this, x, 140, W - M - x, 450, C.panel);
-    text(this, x + 28, 160, t.hardest, { size: 36, color: C.amber, bold: true });
+    const x = 1110;
+    const step = (base - 206) / 3;
+    panel(this, x, 136, W - M - x, base - 130, C.panel);
+    text(this, x + 28, 150, t.hardest, { size: 36, color: C.amber, bold: true });
     (s.summary?.hardestEvents ?? []).slice(0, 3).forEach((ev, i) => {
       const title = store.titles.get(ev.eventId);
-      const y = 226 + i * 120;
-      text(this, x + 28, y, title ? say(title, store.lang) : ev.eventId, { size: 38, bold: true, width: W - M - x - 56, maxH: 60, minSize: 26 });
-      text(this, x + 28, y + 60, `${t.cardOf(ev.round + 1, s.roundCount)} · ${t.success(Math.round(ev.successRate * 100))}`, { size: 32, color: C.muted });
+      const y = 206 + i * step;
+      const name = text(this, x + 28, y, title ? say(title, store.lang) : ev.eventId, { size: 34, bold: true, width: W - M - x - 56, maxH: step - 46, minSize: 24 });
+      text(this, x + 28, Math.max(y + 46, name.y + name.height), `${t.cardOf(ev.round + 1, s.roundCount)} · ${t.success(Math.round(ev.successRate * 100))}`, { size: 30, color: C.muted });
     });
   }
-  private table(ranking: TeamSummary[]) {
+  private table(ranking: TeamSummary[], y0: number) {
     const { t, c } = store;
     const cols = [M + 24, 560, 800, 1040, 1280, 1520, W - M - 24];
-    const y0 = 620;
     const rowH = Math.min(72, (1050 - y0) / (ranking.length + 1));
     const size = Math.min(36, rowH - 22);
     const heads = [t.waitingTeams, t.pointsHead, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];

@@ -19,19 +19,21 @@ export class Lobby extends BoardScene {
     const { t } = store;
     text(this, M, 36, t.title, { size: 44, bold: true });
     text(this, W - M, 40, say(s.packTitle ?? undefined, store.lang), { size: 40, color: C.muted, align: "right", maxW: 1250 });
-    panel(this, M, 120, 1250, 470);
-    text(this, 100, 140, t.roomCode, { size: 44, color: C.muted });
-    text(this, 100, 190, s.code, { size: 230, bold: true }).setLetterSpacing(36);
-    text(this, 100, 462, t.joinHow, { size: 40, color: C.muted });
-    text(this, 100, 516, joinLink(s), { size: 52, bold: true, maxW: 1180 });
-    this.qr(joinLink(s), 1390, 120, 470);
-    const total = s.teams.reduce((n, team) => n + team.members.length, 0);
-    text(this, M, 614, `${t.waitingTeams} · ${t.members(total)}`, { size: 40, color: C.muted });
     const two = s.teams.length > 5;
+    const top = two ? 410 : 470; // the code and the QR give room to a second row of teams
+    panel(this, M, 120, 1250, top);
+    text(this, 100, 140, t.roomCode, { size: 44, color: C.muted });
+    text(this, 100, two ? 180 : 190, s.code, { size: two ? 190 : 230, bold: true }).setLetterSpacing(36);
+    text(this, 100, top + 120 - 128, t.joinHow, { size: 40, color: C.muted });
+    text(this, 100, top + 120 - 74, joinLink(s), { size: 52, bold: true, maxW: 1180 });
+    this.qr(joinLink(s), W - M - top, 120, top);
+    const total = s.teams.reduce((n, team) => n + team.members.length, 0);
+    text(this, M, top + 140, `${t.waitingTeams} · ${t.members(total)}`, { size: 40, color: C.muted });
     const cols = two ? Math.ceil(s.teams.length / 2) : Math.max(1, s.teams.length);
     const cw = (W - 2 * M - (cols - 1) * 24) / cols;
-    const ch = two ? 184 : 380;
-    s.teams.forEach((team, i) => this.teamCard(team, M + (i % cols) * (cw + 24), 676 + Math.floor(i / cols) * (ch + 16), cw, ch, two));
+    const y0 = top + 200;
+    const ch = two ? (1044 - y0 - 16) / 2 : 1044 - y0;
+    s.teams.forEach((team, i) => this.teamCard(team, M + (i % cols) * (cw + 24), y0 + Math.floor(i / cols) * (ch + 16), cw, ch, two));
   }
   private qr(url: string, x: number, y: number, size: number) {
     const { data } = encode(url, { ecc: "M", border: 0 });
@@ -46,16 +48,20 @@ export class Lobby extends BoardScene {
     const { t, c } = store;
     panel(this, x, y, w, h, C.panel);
     teamMark(this, x + 18, y + 18, team.index, 60);
-    text(this, x + 92, y + 20, c.team(team.index + 1), { size: 40, bold: true, maxW: w - 110 });
-    text(this, x + 92, y + 68, team.members.length ? t.members(team.members.length) : t.nobodyYet, { size: 32, color: C.muted, maxW: w - 110 });
+    const count = team.members.length ? t.members(team.members.length) : t.nobodyYet;
     const names = team.members.map((m) => m.name);
     if (compact) {
-      text(this, x + 20, y + 112, names.join(", "), { size: 30, width: w - 40, maxH: h - 118, minSize: 22 });
+      text(this, x + 92, y + 14, c.team(team.index + 1), { size: 36, bold: true, maxW: w - 110 });
+      text(this, x + 92, y + 58, count, { size: 28, color: C.muted, maxW: w - 110 });
+      text(this, x + 20, y + 100, names.join(", "), { size: 30, width: w - 40, maxH: h - 106, minSize: 22 });
       return;
     }
-    const fit = Math.floor((h - 130) / 46);
+    // name and count on two lines: a count beside the name collides on narrow cards ("Belum ada peserta")
+    text(this, x + 92, y + 12, c.team(team.index + 1), { size: 40, bold: true, maxW: w - 110 });
+    text(this, x + 92, y + 62, count, { size: 32, color: C.muted, maxW: w - 110, minSize: 24 });
+    const fit = Math.floor((h - 120) / 50);
     const shown = names.length > fit ? names.slice(0, fit - 1).concat(t.more(names.length - fit + 1)) : names;
-    shown.forEach((n, i) => text(this, x + 24, y + 124 + i * 46, n, { size: 36, maxW: w - 48, minSize: 24 }));
+    shown.forEach((n, i) => text(this, x + 24, y + 118 + i * 50, n, { size: 40, maxW: w - 48, minSize: 28 }));
   }
   protected describe(s: BoardState) {
     const { t, c } = store;

@@ -8,7 +8,7 @@ import { store, type BoardState } from "../store.js";
 import type { RevealView } from "../../../shared/view.js";
 import { say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { H, M, W, fade, panel, pill, teamMark, text } from "../ui.js";
+import { H, M, W, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
 
 export class Reveal extends BoardScene {
   private step = 0;
@@ -39,16 +39,17 @@ export class Reveal extends BoardScene {
     text(this, M, 30, `${c.phases.reveal} · ${t.cardOf(r.round + 1, s.roundCount)}`, { size: 36, color: C.muted });
     text(this, M, 76, say(r.card.title, store.lang), { size: 56, bold: true, maxW: W - 2 * M - 560 });
     pill(this, W - M - 540, 80, `${t.condition}: ${c.conditions[r.card.condition]}`, C.condition[r.card.condition], { size: 34, maxW: 470 });
-    text(this, W - M, H - 14, t.nextStep, { size: 24, color: C.muted, align: "right", originY: 1 });
+    text(this, W - M, H - 6, t.nextStep, { size: 22, color: C.muted, align: "right", originY: 1 });
     if (this.step === 0) this.results(r);
     else this.options(r);
   }
   private results(r: RevealView) {
     const { t, c } = store;
-    const head = { size: 28, color: C.muted };
+    const head = { size: 30, color: C.muted };
     [[M, t.waitingTeams], [400, t.choice], [760, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 170, s as string, head));
     text(this, W - M, 170, t.pointsHead, { ...head, align: "right" });
-    const rowH = Math.min(190, (1040 - 216) / Math.max(1, r.results.length));
+    const details: { t: Phaser.GameObjects.Text; maxH: number }[] = [];
+    const rowH = Math.min(190, (1036 - 216) / Math.max(1, r.results.length));
     r.results.forEach((res, i) => {
       const y = 216 + i * rowH;
       const h = rowH - 12;
@@ -60,12 +61,17 @@ export class Reveal extends BoardScene {
       const choice = res.choice ? `${best ? "★ " : ""}${c.primes[res.choice]}` : t.noChoice;
       objs.push(...pill(this, 400, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 36, maxW: 290 }).objects);
       const roles = res.rolesCommitted.length ? res.rolesCommitted.map((x) => c.roles[x]).join(", ") : t.noRoles;
-      const detail = res.reason ? `${roles}\n“${res.reason}”` : roles;
-      objs.push(text(this, 760, y + h / 2, detail, { size: 34, width: 760, maxH: h - 12, minSize: 20, originY: 0.5 }));
-      objs.push(text(this, W - M - 24, y + h / 2 - (h >= 110 ? 18 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 }));
-      if (h >= 110) objs.push(text(this, W - M - 24, y + h / 2 + 34, `${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 26, color: C.muted, align: "right", maxW: 300 }));
+      const wide = h >= 110;
+      const quoted = res.reason ? `“${res.reason}”` : "";
+      const detail = quoted ? `${roles}${wide ? "\n" : " — "}${quoted}` : roles;
+      const d = text(this, 760, y + h / 2, detail, { size: Math.min(36, wide ? 36 : h / 2 - 6), width: wide ? 760 : 900, originY: 0.5 });
+      details.push({ t: d, maxH: h - 12 });
+      objs.push(d);
+      objs.push(text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 }));
+      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 26, color: C.muted, align: "right", maxW: 300 }));
       fade(this, objs, 300 + i * 650);
     });
+    fitTogether(details, 20);
     this.time.delayedCall(300 + r.results.length * 650 + 9000, () => {
       this.step = 1;
       this.refresh();
@@ -73,27 +79,36 @@ export class Reveal extends BoardScene {
   }
   private options(r: RevealView) {
     const { t, c } = store;
-    const rowH = 156;
-    r.card.options.forEach((o, i) => {
-      const y = 176 + i * rowH;
+    const rowH = 172;
+    const h = rowH - 12;
+    const opts = r.card.options.map((o, i) => {
+      const y = 166 + i * rowH;
       const best = r.best.includes(o.prime);
-      const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, rowH - 12, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
-      objs.push(text(this, M + 24, y + 14, c.primes[o.prime], { size: 40, bold: true, maxW: 300 }));
-      objs.push(text(this, M + 24, y + 66, c.points(o.points), { size: 34, color: C.muted }));
-      if (best) objs.push(...pill(this, M + 24, y + 104 - 8, `★ ${t.best}`, C.goodN, { size: 24 }).objects);
-      objs.push(text(this, 400, y + 12, say(o.text, store.lang), { size: 34, bold: true, width: 1060, maxH: 58, minSize: 24 }));
-      objs.push(text(this, 400, y + 72, say(o.reason, store.lang), { size: 32, color: C.muted, width: 1060, maxH: 66, minSize: 22 }));
+      const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
+      objs.push(text(this, M + 24, y + 10, c.primes[o.prime], { size: 40, bold: true, maxW: 300 }));
+      objs.push(text(this, M + 24, y + 60, c.points(o.points), { size: 32, color: C.muted }));
+      if (best) objs.push(...pill(this, M + 24, y + h - 54, `★ ${t.best}`, C.goodN, { size: 26 }).objects);
       r.results.filter((res) => res.choice === o.prime).forEach((res, k) => {
-        objs.push(...teamMark(this, 1490 + (k % 6) * 62, y + 14 + Math.floor(k / 6) * 62, res.team, 52));
+        objs.push(...teamMark(this, 1520 + (k % 5) * 58, y + 12 + Math.floor(k / 5) * 58, res.team, 50));
       });
-      fade(this, objs, i * 200);
+      const opt = text(this, 380, y + 8, say(o.text, store.lang), { size: 34, bold: true, width: 1120 });
+      objs.push(opt);
+      return { o, y, objs, opt };
     });
-    const y = 176 + 4 * rowH + 6;
-    panel(this, M, y, W - 2 * M, 1040 - y, C.panel, C.amberN, 18);
-    text(this, M + 30, y + 20, t.reflection, { size: 32, color: C.amber, bold: true });
+    fitTogether(opts.map(({ opt }) => ({ t: opt, maxH: 84 })), 26);
+    const reasons = opts.map(({ o, y, objs, opt }) => {
+      const why = text(this, 380, opt.y + opt.height + 2, say(o.reason, store.lang), { size: 32, color: C.muted, width: 1120 });
+      objs.push(why);
+      return { t: why, maxH: y + h - 6 - why.y };
+    });
+    fitTogether(reasons, 22);
+    opts.forEach(({ objs }, i) => fade(this, objs, i * 200));
+    const y = 166 + 4 * rowH + 2;
+    panel(this, M, y, W - 2 * M, 1034 - y, C.panel, C.amberN, 18);
+    text(this, M + 30, y + 16, t.reflection, { size: 32, color: C.amber, bold: true });
     const value = `${t.value}: ${c.values[r.card.value]}${r.card.behaviour ? ` — ${say(r.card.behaviour, store.lang)}` : ""}`;
-    text(this, W - M - 30, y + 20, value, { size: 32, color: C.muted, align: "right", maxW: 1200 });
-    text(this, M + 30, y + 70, say(r.card.reflection, store.lang), { size: 44, bold: true, width: W - 2 * M - 60, maxH: 1040 - y - 84, minSize: 30 });
+    text(this, W - M - 30, y + 16, value, { size: 32, color: C.muted, align: "right", maxW: 1200 });
+    text(this, M + 30, y + 62, say(r.card.reflection, store.lang), { size: 42, bold: true, width: W - 2 * M - 60, maxH: 1034 - y - 72, minSize: 28 });
   }
   protected describe(s: BoardState) {
     const r = s.reveal;

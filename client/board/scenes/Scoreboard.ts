@@ -32,7 +32,7 @@ export class Scoreboard extends BoardScene {
     text(this, W - M, 66, sub, { size: 40, color: C.muted, align: "right" });
     const shown = rows.slice(0, TOP);
     const max = Math.max(1, ...shown.map((r) => r.team.score));
-    const rowH = Math.min(128, (1040 - 170) / Math.max(1, shown.length));
+    const rowH = Math.min(140, (1040 - 170) / Math.max(1, shown.length));
     shown.forEach(({ team, rank }, i) => {
       const y = 170 + i * rowH;
       const h = rowH - 14;
@@ -41,7 +41,7 @@ export class Scoreboard extends BoardScene {
       teamMark(this, M + 140, y + (h - 64) / 2, team.index, 64);
       text(this, M + 224, y + h / 2, c.team(team.index + 1), { size: 44, bold: true, originY: 0.5, maxW: 300 });
       const barX = 620;
-      const barW = 1020 * Math.max(0.01, team.score / max);
+      const barW = 820 * Math.max(0.01, team.score / max);
       const bar = this.add.graphics({ x: barX, y: y + h / 2 - 22 });
       bar.fillStyle(teamColour(team.index), 1).fillRoundedRect(0, 0, barW, 44, 10);
       bar.scaleX = 0;
