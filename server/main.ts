@@ -4,6 +4,8 @@ import { readConfig } from "./config.js";
 import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
+import { createPersister, openStore } from "./store/index.js";
+import { resultRoutes } from "./results.js";
 
 const config = readConfig();
 const { packs, errors } = loadPacks(config.scenarioDirs);
@@ -30,11 +32,27 @@ if (config.redisUrl) {
   options.driver = new RedisDriver(config.redisUrl);
 }
 
+// Results: SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+// Saved at every phase change; a failed write is logged and retried, never breaks a room.
+const store = await openStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir });
+const persister = createPersister(store, { log: (message, error) => console.error(message, error ?? "") });
+options.persist = (snapshot) => persister.persist(snapshot);
+options.routes = (app) => resultRoutes(app, store, packs);
+if (config.retentionDays) {
+  const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));
+  purge();
+  setInterval(purge, 24 * 3600_000).unref();
+}
+
 const { server } = createGameServer(options);
+server.onShutdown(async () => {
+  await persister.flush();
+  await store.close();
+});
 await listenGame(server, config.port, config.host);
 
 const join = joinBaseUrl(config);
-console.log(`Arena VUCA is running (${packs.size} scenario packs).`);
+console.log(`Arena VUCA is running (${packs.size} scenario packs; results in ${store.dialect === "postgres" ? "PostgreSQL" : `${config.dataDir}/arena-vuca.sqlite`}).`);
 console.log(`  On this computer:     http://localhost:${config.port}`);
 for (const ip of lanAddresses()) console.log(`  On the LAN (phones):  http://${ip}:${config.port}`);
 console.log(`  Phones join at ${join}  — scan:`);

@@ -41,12 +41,20 @@ export interface TestGame {
   close(): Promise<void>;
 }
 
-export async function startTestGame(env: Record<string, string> = {}, extra: { persist?: (s: RoomSnapshot) => Promise<void> } = {}): Promise<TestGame> {
+export async function startTestGame(
+  env: Record<string, string> = {},
+  extra: { persist?: (s: RoomSnapshot) => Promise<void>; routes?: (app: import("express").Application, packs: Map<string, Pack>) => void } = {},
+): Promise<TestGame> {
   const port = await freePort();
   const config = readConfig({ ...process.env, PORT: String(port), RECONNECT_SECONDS: "30", ...env });
   const { packs, errors } = loadPacks(config.scenarioDirs);
   if (errors.length) throw new Error(errors.join("\n"));
-  const { server, services } = createGameServer({ config, packs, ...(extra.persist ? { persist: extra.persist } : {}) });
+  const { server, services } = createGameServer({
+    config,
+    packs,
+    ...(extra.persist ? { persist: extra.persist } : {}),
+    ...(extra.routes ? { routes: (app: import("express").Application) => extra.routes!(app, packs) } : {}),
+  });
   await listenGame(server, port, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
   return {
