@@ -123,7 +123,7 @@ describe.runIf(hasChromium)("a whole session in the browser", () => {
     // the trainer ends the game: final ranking everywhere
     await host.locator('[data-action="end"]').click();
     await expect.poll(async () => game.room(code).game.phase, { timeout: 10_000 }).toBe("final");
-    await board.waitForTimeout(1500);
+    await board.waitForTimeout(4000); // the podium rises place by place
     await board.screenshot({ path: screenshotPath("board-5-final") });
     await phones[0]!.screenshot({ path: screenshotPath("phone-5-final") });
     await host.screenshot({ path: screenshotPath("console-final"), fullPage: true });
