@@ -102,7 +102,15 @@ export function newDevice(): string {
 }
 
 /** Resolves when `predicate(state)` holds (checked now and after every patch). */
-export function until(room: GameClientRoom, predicate: (s: RoomStateView) => boolean, label = "condition", ms = 8000): Promise<void> {
+export function until(room: GameClientRoom, test: (s: RoomStateView) => boolean, label = "condition", ms = 8000): Promise<void> {
+  // a state still being decoded may lack fields: that is "not yet", not an error
+  const predicate = (s: RoomStateView) => {
+    try {
+      return test(s);
+    } catch {
+      return false;
+    }
+  };
   return new Promise((resolve, reject) => {
     if (room.state && predicate(room.state)) return resolve();
     const check = () => {
