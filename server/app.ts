@@ -14,7 +14,7 @@ import { normaliseCode, isCode } from "../shared/constants.js";
 import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Config } from "./config.js";
-import { guardJoins } from "./guard.js";
+import { GUARD_DEFAULTS, guardJoins, type GuardOptions } from "./guard.js";
 import { GameRoom, sha256, type GameRoomOptions } from "./room.js";
 import { liveRooms, type RoomServices, type RoomSnapshot } from "./services.js";
 
@@ -28,6 +28,8 @@ export interface AppOptions {
   extraRooms?: Record<string, RegisteredHandler<any>>;
   /** Extra routes (results, export) mounted by the caller. */
   routes?: (app: express.Application, services: RoomServices) => void;
+  /** true when a saved session holds this code (new rooms skip it). */
+  codeStored?: (code: string) => Promise<boolean>;
 }
 
 /** The LAN addresses phones should use (never localhost when the machine has a network). */
@@ -57,6 +59,7 @@ export function createGameServer(options: AppOptions): { server: Server; service
     config,
     rooms: liveRooms(),
     persist: options.persist ?? (async () => {}),
+    codeStored: options.codeStored,
   };
   GameRoom.services = services;
 
@@ -148,10 +151,10 @@ export function createGameServer(options: AppOptions): { server: Server; service
 }
 
 /** Listens on the port and puts the join guard in front of the matchmaker. */
-export async function listenGame(server: Server, port: number, host: string): Promise<void> {
+export async function listenGame(server: Server, port: number, host: string, guard: Partial<GuardOptions> = {}): Promise<void> {
   await server.listen(port, host);
   const http = (server.transport as unknown as { server?: import("node:http").Server }).server;
-  if (http) guardJoins(http);
+  if (http) guardJoins(http, { ...GUARD_DEFAULTS, ...guard });
 }
 
 export const CLIENT_INDEX = (config: Config) => join(config.clientDir, "index.html");

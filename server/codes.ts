@@ -16,15 +16,29 @@ export function makeCode(random: RandomIndex = randomInt): string {
 
 const key = (code: string) => `arena-vuca:roomcode:${code}`;
 
-/** Claims a fresh code; throws after many collisions (31^5 ≈ 28.6 million codes). */
-export async function claimCode(presence: Presence, random: RandomIndex = randomInt, preferred?: string): Promise<string> {
+/**
+ * Claims a fresh code; throws after many collisions (31^5 ≈ 28.6 million codes).
+ * A code a saved session still holds (`stored`) is skipped, so its results and
+ * its resume stay its own.
+ */
+export async function claimCode(
+  presence: Presence,
+  random: RandomIndex = randomInt,
+  preferred?: string,
+  stored?: (code: string) => Promise<boolean>,
+): Promise<string> {
   if (preferred) {
     if ((await presence.incr(key(preferred))) === 1) return preferred;
     throw new Error(`room code ${preferred} is already in use`);
   }
   for (let attempt = 0; attempt < 50; attempt++) {
     const code = makeCode(random);
-    if ((await presence.incr(key(code))) === 1) return code;
+    if ((await presence.incr(key(code))) !== 1) continue;
+    if (stored && (await stored(code).catch(() => false))) {
+      await presence.del(key(code));
+      continue;
+    }
+    return code;
   }
   throw new Error("could not find a free room code");
 }

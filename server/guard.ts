@@ -11,6 +11,12 @@ export interface GuardOptions {
   /** Wrong codes allowed per address per window. */
   maxMisses: number;
   windowMs: number;
+  /**
+   * A saved session that is not running (after a restart): phones that ask for
+   * it hear SESSION_WAITING (and keep trying) instead of ROOM_NOT_FOUND, and
+   * it does not count as a miss.
+   */
+  waiting?: ((code: string) => Promise<boolean>) | undefined;
 }
 
 const JOIN_BY_ID = /^\/matchmake\/joinById\/([^/?#]+)/;
@@ -25,7 +31,9 @@ function answer(res: ServerResponse, status: number, reason: Reason): void {
   res.end(body);
 }
 
-export function guardJoins(http: HttpServer, options: GuardOptions = { maxMisses: 10, windowMs: 60_000 }) {
+export const GUARD_DEFAULTS: GuardOptions = { maxMisses: 10, windowMs: 60_000 };
+
+export function guardJoins(http: HttpServer, options: GuardOptions = GUARD_DEFAULTS) {
   const misses = new Map<string, { count: number; resetAt: number }>();
   const listeners = http.listeners("request") as ((req: IncomingMessage, res: ServerResponse) => void)[];
   http.removeAllListeners("request");
@@ -57,7 +65,10 @@ export function guardJoins(http: HttpServer, options: GuardOptions = { maxMisses
     const code = isCode(normal) ? normal : raw;
     void matchMaker
       .query({ roomId: code })
-      .then((rooms) => {
+      .then(async (rooms) => {
+        if (rooms.length === 0 && options.waiting && isCode(code) && (await options.waiting(code).catch(() => false))) {
+          return answer(res, 404, "SESSION_WAITING");
+        }
         if (rooms.length === 0) {
           const m = entry && entry.resetAt > now ? entry : { count: 0, resetAt: now + options.windowMs };
           m.count += 1;

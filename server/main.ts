@@ -4,8 +4,8 @@ import { readConfig } from "./config.js";
 import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
-import { createPersister, openStore } from "./store/index.js";
-import { resultRoutes } from "./results.js";
+import { openStore } from "./store/index.js";
+import { attachStore } from "./sessions.js";
 
 const config = readConfig();
 const { packs, errors } = loadPacks(config.scenarioDirs);
@@ -33,11 +33,9 @@ if (config.redisUrl) {
 }
 
 // Results: SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
-// Saved at every phase change; a failed write is logged and retried, never breaks a room.
+// Saved at every change (phase changes and locks at once); a failed write is logged and retried, never breaks a room.
 const store = await openStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir });
-const persister = createPersister(store, { log: (message, error) => console.error(message, error ?? "") });
-options.persist = (snapshot) => persister.persist(snapshot);
-options.routes = (app) => resultRoutes(app, store, packs);
+const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
 if (config.retentionDays) {
   const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));
   purge();
@@ -49,7 +47,9 @@ server.onShutdown(async () => {
   await persister.flush();
   await store.close();
 });
-await listenGame(server, config.port, config.host);
+await listenGame(server, config.port, config.host, { waiting: isWaiting });
+
+const waiting = await store.listSessions({ activeOnly: true, limit: 20 }).catch(() => []);
 
 const join = joinBaseUrl(config);
 console.log(`Arena VUCA is running (${packs.size} scenario packs; results in ${store.dialect === "postgres" ? "PostgreSQL" : `${config.dataDir}/arena-vuca.sqlite`}).`);
@@ -57,3 +57,6 @@ console.log(`  On this computer:     http://localhost:${config.port}`);
 for (const ip of lanAddresses()) console.log(`  On the LAN (phones):  http://${ip}:${config.port}`);
 console.log(`  Phones join at ${join}  — scan:`);
 console.log(terminalQr(join));
+if (waiting.length > 0) {
+  console.log(`Sessions saved before the last stop (resume them in the trainer console, /host.html): ${waiting.map((w) => w.code).join(", ")}`);
+}

@@ -23,7 +23,33 @@ export interface GameRoomOptions {
   hostKeyHash: string;
   seed: number;
   /** Resume from a saved state (after a server restart), with the code it had. */
-  restore?: { code: string; game: GameState; devices: Record<string, string>; banned: string[] } | undefined;
+  restore?: RestoreOptions | undefined;
+}
+
+export interface RestoreOptions {
+  code: string;
+  game: GameState;
+  devices: Record<string, string>;
+  banned: string[];
+  /** Epoch ms of the save the game comes from: a running deciding timer continues from what was left then. */
+  savedAt?: number | undefined;
+}
+
+/** Changes that are not a phase change or a lock are saved at most this long after they happen. */
+export const SAVE_DELAY_MS = 1000;
+
+/**
+ * A restored deciding round comes back paused with the time it had left at
+ * the last save: nobody is connected right after a restart, and the trainer
+ * resumes the timer once the phones are back.
+ */
+export function restoredGame(game: GameState, savedAt: number | undefined): GameState {
+  const timer = game.timer;
+  if (game.phase !== "deciding" || timer.paused || timer.deadline === null) return game;
+  const total = timer.totalMs ?? game.settings.roundSeconds * 1000;
+  const left = savedAt === undefined ? timer.remainingMs : timer.deadline - savedAt;
+  const remainingMs = Math.max(5000, Math.min(total, Math.round(left)));
+  return { ...game, timer: { ...timer, paused: true, deadline: null, remainingMs } };
 }
 
 type Seat =
@@ -57,20 +83,27 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private hostView = new StateView();
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
   private emptySince: number | null = null;
+  private saveTimer: { clear(): void } | undefined;
+  /** Set when the trainer deleted the session: nothing is saved any more. */
+  private deleted = false;
 
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
     this.pack = options.pack;
     this.hostKeyHash = options.hostKeyHash;
     const restore = options.restore;
-    this.code = await claimCode(this.presence, undefined, restore?.code);
+    this.code = await claimCode(this.presence, undefined, restore?.code, GameRoom.services.codeStored);
     this.roomId = this.code;
-    this.game = restore?.game ?? createGame(options.settings, options.seed);
+    this.game = restore ? restoredGame(restore.game, restore.savedAt) : createGame(options.settings, options.seed);
     if (restore) {
       for (const [hash, id] of Object.entries(restore.devices)) this.devices.set(hash, id);
       restore.banned.forEach((h) => this.banned.add(h));
       // Nobody is connected right after a restart; phones come back by themselves.
-      for (const id of Object.keys(this.game.players)) this.apply({ type: "disconnect", playerId: id });
+      for (const id of Object.keys(this.game.players)) {
+        if (!this.game.players[id]?.connected) continue;
+        const result = reduce(this.game, { type: "disconnect", playerId: id }, this.ctx());
+        if (result.ok) this.game = result.state;
+      }
     }
 
     const state = new GameRoomState();
@@ -182,6 +215,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override async onDispose() {
+    if (this.saveTimer) await this.save();
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
   }
@@ -274,7 +308,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (result.state === prev) return { ok: true };
     this.game = result.state;
     syncState(this.state, this.game, prev, this.pack, this.clock.currentTime, summarise, this.showVote);
-    if (prev.phase !== this.game.phase || prev.round !== this.game.round) void this.save();
+    this.requestSave(prev);
     return { ok: true };
   }
 
@@ -297,8 +331,46 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
   }
 
-  /** Saved at every phase change; a failed write is retried by the store and never breaks the room. */
+  /**
+   * Phase changes and locks are saved at once; joins, votes, reasons and the
+   * rest within SAVE_DELAY_MS (the persister keeps one write per room in flight, latest wins).
+   */
+  private requestSave(prev: GameState): void {
+    const game = this.game;
+    const urgent =
+      prev.phase !== game.phase ||
+      prev.round !== game.round ||
+      prev.timer.paused !== game.timer.paused ||
+      game.teams.some((team, i) => team.locked !== prev.teams[i]?.locked);
+    if (urgent) {
+      void this.save();
+    } else if (!this.saveTimer) {
+      this.saveTimer = this.clock.setTimeout(() => {
+        this.saveTimer = undefined;
+        void this.save();
+      }, SAVE_DELAY_MS);
+    }
+  }
+
+  /** The phase the game is in (for remote calls: the delete route asks before closing a room). */
+  currentPhase(): string {
+    return this.game.phase;
+  }
+
+  /** The trainer deleted the session's data: tell everyone, save nothing more, close the room. */
+  closeForDeletion(): void {
+    this.deleted = true;
+    this.saveTimer?.clear();
+    this.saveTimer = undefined;
+    this.broadcast(SERVER_MESSAGES.closed, { deleted: true });
+    void this.disconnect(CLOSE_REMOVED);
+  }
+
+  /** Saved at every change (see requestSave); a failed write is retried by the store and never breaks the room. */
   private save(): Promise<void> {
+    this.saveTimer?.clear();
+    this.saveTimer = undefined;
+    if (this.deleted) return Promise.resolve();
     return GameRoom.services.persist({
       code: this.code,
       hostKeyHash: this.hostKeyHash,

@@ -25,6 +25,8 @@ export interface RoomServices {
   rooms: { opened(room: LiveRoom): void; closed(room: LiveRoom): void; get(code: string): LiveRoom | undefined };
   /** Saves a snapshot; never rejects (failures are logged and retried inside). */
   persist(snapshot: RoomSnapshot): Promise<void>;
+  /** true when a saved session already has this code (a new room must not take it). */
+  codeStored?: ((code: string) => Promise<boolean>) | undefined;
 }
 
 export function liveRooms(): RoomServices["rooms"] {

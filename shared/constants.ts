@@ -21,6 +21,8 @@ export const SERVER_MESSAGES = {
   refused: "refused",
   welcome: "welcome",
   removed: "removed",
+  /** The trainer closed the session (its data was deleted); the page stops reconnecting. */
+  closed: "closed",
 } as const;
 
 /** Close code the room uses when the trainer removes a player. */

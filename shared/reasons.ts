@@ -33,6 +33,10 @@ export const REASONS = [
   "PACK_NOT_FOUND",
   "INVALID_SETTINGS",
   "SESSION_NOT_FOUND",
+  /** The session was saved but is not running (after a restart): the trainer resumes it. */
+  "SESSION_WAITING",
+  /** A game in progress cannot be deleted; end it first. */
+  "SESSION_LIVE",
   "SERVER_ERROR",
 ] as const;
 

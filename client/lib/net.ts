@@ -58,7 +58,9 @@ export type ConnStatus =
   | "removed"
   | "banned"
   /** The same seat was opened on another tab or device. */
-  | "replaced";
+  | "replaced"
+  /** The trainer closed the session and deleted its data. */
+  | "closed";
 
 export interface KeepOptions {
   code: string;
@@ -111,8 +113,12 @@ export function keepConnected(options: KeepOptions): Connection {
     attempt = 0;
     saveToken(options.tokenKey, room.reconnectionToken);
     let removed: RemovedMessage | null = null;
+    let closed = false;
     room.onMessage(SERVER_MESSAGES.removed, (m: RemovedMessage) => {
       removed = m;
+    });
+    room.onMessage(SERVER_MESSAGES.closed, () => {
+      closed = true;
     });
     room.onDrop(() => {
       if (room === current) report("reconnecting");
@@ -129,7 +135,7 @@ export function keepConnected(options: KeepOptions): Connection {
       if (code === CLOSE_REMOVED) {
         ended = true;
         forgetToken(options.tokenKey);
-        report(removed ? (removed.banned ? "banned" : "removed") : "replaced");
+        report(closed ? "closed" : removed ? (removed.banned ? "banned" : "removed") : "replaced");
         return;
       }
       report("lost");
@@ -162,7 +168,13 @@ export function keepConnected(options: KeepOptions): Connection {
       if (failure.reason === "BANNED") {
         ended = true;
         report("banned", failure);
-      } else if (failure.reason === "NETWORK" || failure.reason === "SERVER_ERROR" || failure.reason === "RATE_LIMITED") {
+      } else if (
+        failure.reason === "NETWORK" ||
+        failure.reason === "SERVER_ERROR" ||
+        failure.reason === "RATE_LIMITED" ||
+        // saved but not running (the server restarted): back in as soon as the trainer resumes it
+        failure.reason === "SESSION_WAITING"
+      ) {
         report(everJoined ? "lost" : "lost", failure);
         schedule();
       } else {

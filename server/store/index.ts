@@ -135,6 +135,8 @@ export interface Persister {
   persist(snapshot: RoomSnapshotLike): Promise<void>;
   /** Resolves once every queued save has finished. */
   flush(): Promise<void>;
+  /** Forgets what it knows of a session (after it was deleted, its code may start a new one). */
+  forget(code: string): void;
 }
 
 /**
@@ -215,6 +217,12 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
     },
     async flush() {
       while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    forget(code) {
+      known.delete(code);
+      const dropped = waiting.get(code);
+      waiting.delete(code);
+      dropped?.done.forEach((d) => d());
     },
   };
 }

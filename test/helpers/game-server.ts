@@ -6,7 +6,9 @@ import { Client, type Room } from "@colyseus/sdk";
 import { matchMaker, type Server } from "@colyseus/core";
 import { readConfig, type Config } from "../../server/config.js";
 import { loadPacks } from "../../server/packs.js";
-import { createGameServer, listenGame } from "../../server/app.js";
+import { createGameServer, listenGame, type AppOptions } from "../../server/app.js";
+import { attachStore } from "../../server/sessions.js";
+import type { Persister, Store } from "../../server/store/index.js";
 import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
 import type { RoomServices, RoomSnapshot } from "../../server/services.js";
 import { scoringOf, type Pack } from "../../shared/scenario.js";
@@ -38,24 +40,33 @@ export interface TestGame {
   /** Creates a room in-process with any settings (e.g. a 2-second timer). */
   createRoom(opts: { packId: string; teamCount: number; roundSeconds: number; seed?: number }): Promise<{ code: string; hostKey: string; room: GameRoom }>;
   room(code: string): GameRoom;
+  /** The persister when started with a store. */
+  persister: Persister | null;
   close(): Promise<void>;
 }
 
 export async function startTestGame(
   env: Record<string, string> = {},
-  extra: { persist?: (s: RoomSnapshot) => Promise<void>; routes?: (app: import("express").Application, packs: Map<string, Pack>) => void } = {},
+  extra: {
+    persist?: (s: RoomSnapshot) => Promise<void>;
+    routes?: (app: import("express").Application, packs: Map<string, Pack>) => void;
+    /** A real store wired as `npm start` does (persister, results and session routes, waiting guard). */
+    store?: Store;
+  } = {},
 ): Promise<TestGame> {
   const port = await freePort();
   const config = readConfig({ ...process.env, PORT: String(port), RECONNECT_SECONDS: "30", ...env });
   const { packs, errors } = loadPacks(config.scenarioDirs);
   if (errors.length) throw new Error(errors.join("\n"));
-  const { server, services } = createGameServer({
+  const options: AppOptions = {
     config,
     packs,
     ...(extra.persist ? { persist: extra.persist } : {}),
     ...(extra.routes ? { routes: (app: import("express").Application) => extra.routes!(app, packs) } : {}),
-  });
-  await listenGame(server, port, "127.0.0.1");
+  };
+  const wired = extra.store ? attachStore(options, extra.store, packs, () => {}) : null;
+  const { server, services } = createGameServer(options);
+  await listenGame(server, port, "127.0.0.1", wired ? { waiting: wired.waiting } : {});
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -88,8 +99,10 @@ export async function startTestGame(
       return { code: cache.roomId, hostKey, room: matchMaker.getLocalRoomById(cache.roomId) as GameRoom };
     },
     room: (code) => matchMaker.getLocalRoomById(code) as GameRoom,
+    persister: wired?.persister ?? null,
     async close() {
       await server.gracefullyShutdown(false);
+      await wired?.persister.flush();
     },
   };
 }

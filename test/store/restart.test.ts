@@ -1,0 +1,226 @@
+// A real restart: the server process is killed with SIGKILL mid-round and
+// started again on the same data folder. The trainer finds the session in the
+// console's lookup, resumes it with the same code, and the room comes back in
+// the phase it was in with every team, seat, role, vote, lock and score;
+// phones re-entering the code with their device are back in their own seats.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Client } from "@colyseus/sdk";
+import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
+import { openStore, type Store } from "../../server/store/index.js";
+import { parseJson, type RevealView } from "../../shared/view.js";
+import type { GameState } from "../../shared/rules/types.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const PACK = "banjir-bandang";
+
+interface Proc {
+  child: ChildProcess;
+  output: string[];
+}
+
+async function startServer(port: number, dataDir: string): Promise<Proc> {
+  const output: string[] = [];
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const child = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d) => output.push(String(d)));
+  child.stderr!.on("data", (d) => output.push(String(d)));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, output };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not start:\n${output.join("")}`);
+}
+
+/** SIGKILL the process that runs the code (tsx runs it in a child node process), then tsx itself. */
+async function killHard(proc: Proc): Promise<void> {
+  const exited = new Promise((r) => proc.child.once("exit", r));
+  const { execFileSync } = await import("node:child_process");
+  let children: number[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(proc.child.pid)]).toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // no children
+  }
+  for (const pid of children) process.kill(pid, "SIGKILL");
+  proc.child.kill("SIGKILL");
+  await exited;
+}
+
+async function waitFor<T>(label: string, fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await fn().catch(() => null);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "arena-restart-"));
+let server: Proc | null = null;
+let reader: Store | null = null;
+afterAll(async () => {
+  if (server) await killHard(server);
+  await reader?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("kill -9 mid-round, start again, resume", () => {
+  it("brings back every team, seat, role, vote, lock and score under the same code", { timeout: 120_000 }, async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    server = await startServer(port, dataDir);
+
+    const created = await fetch(`${url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ packId: PACK, teamCount: 3, roundSeconds: 300 }),
+    });
+    expect(created.status).toBe(201);
+    const { code, hostKey } = (await created.json()) as { code: string; hostKey: string };
+
+    let host: GameClientRoom = await new Client(url).joinById(code, { kind: "host", hostKey });
+    const players: { name: string; team: number; device: string; id: string; room: GameClientRoom }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const device = newDevice();
+      const name = `Peserta ${i + 1}`;
+      const room: GameClientRoom = await new Client(url).joinById(code, { kind: "player", name, team: i % 3, device });
+      const welcome = await new Promise<{ playerId: string }>((r) => room.onMessage("welcome", r));
+      players.push({ name, team: i % 3, device, id: welcome.playerId, room });
+    }
+    await until(host, (s) => [...s.teams].every((t) => t.members.length === 2), "two per team");
+
+    // Round 1, played to the reveal: every team sends, scores are given.
+    host.send("host", { action: "start" });
+    await until(host, (s) => s.phase === "briefing");
+    host.send("host", { action: "next" });
+    await until(host, (s) => s.phase === "deciding");
+    const primes = ["vision", "understanding", "clarity"] as const;
+    for (const p of players) p.room.send("submit", { prime: primes[p.team]!, commit: true });
+    await until(host, (s) => s.phase === "reveal", "reveal of round 1");
+    const reveal1 = parseJson<RevealView>(host.state.reveal)!;
+    host.send("host", { action: "next" });
+    await until(host, (s) => s.phase === "scoreboard");
+    host.send("host", { action: "next" });
+    await until(host, (s) => s.phase === "briefing" && s.round === 1);
+    host.send("host", { action: "next" });
+    await until(host, (s) => s.phase === "deciding" && s.round === 1, "deciding of round 2");
+
+    // Round 2, mid-way: team 0 sent and locked (all sent), team 1 has one vote and a reason, team 2 nothing.
+    players[0]!.room.send("submit", { prime: "agility", commit: true });
+    players[3]!.room.send("submit", { prime: "agility", commit: false });
+    players[1]!.room.send("submit", { prime: "clarity", commit: true });
+    players[1]!.room.send("reason", { text: "Data harga dulu, baru bertindak." });
+    await until(host, (s) => s.teams[0]!.locked && s.teams[1]!.votes.size === 1 && s.teams[1]!.reason.length > 0, "round 2 mid-way");
+    const before = {
+      scores: [...host.state.teams].map((t) => t.score),
+      members: [...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles }))),
+      captains: [...host.state.teams].map((t) => t.captain),
+    };
+    expect(before.scores.some((s) => s > 0)).toBe(true);
+
+    // What the console would see is saved (read by a second connection to the same SQLite file).
+    reader = await openStore({ databaseUrl: "", dataDir, migrate: false });
+    await waitFor("the mid-round save", async () => {
+      const g = (await reader!.latestSnapshot(code)) as GameState | null;
+      return g && g.round === 1 && g.teams[0]!.locked && Object.keys(g.teams[1]!.votes).length === 1 && g.teams[1]!.reason ? g : null;
+    });
+
+    // kill -9: no shutdown hook runs.
+    await killHard(server);
+    server = null;
+    for (const p of players) p.room.removeAllListeners();
+
+    server = await startServer(port, dataDir);
+
+    // Before the trainer resumes, a phone re-entering the code is told to wait (not "wrong code").
+    const early = await new Client(url)
+      .joinById(code, { kind: "player", name: players[0]!.name, device: players[0]!.device })
+      .catch((e: Error) => e);
+    expect(early).toBeInstanceOf(Error);
+    expect((early as Error).message).toMatch(/SESSION_WAITING/);
+
+    // The console finds it, resumable; a wrong key learns nothing.
+    const lookup = await fetch(`${url}/api/sessions/lookup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sessions: [{ code, key: hostKey }, { code, key: "not-the-key" }] }),
+    });
+    const { sessions } = (await lookup.json()) as { sessions: { code: string; found: boolean; resumable?: boolean; live?: boolean; phase?: string; round?: number }[] };
+    expect(sessions[0]).toMatchObject({ code, found: true, resumable: true, live: false, phase: "deciding", round: 1 });
+    expect(sessions[1]).toEqual({ code, found: false });
+
+    const wrong = await fetch(`${url}/api/sessions/${code}/resume`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: "not-the-key" }),
+    });
+    expect(wrong.status).toBe(403);
+    const resumed = await fetch(`${url}/api/sessions/${code}/resume`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: hostKey }),
+    });
+    expect(resumed.status, server.output.join("")).toBe(200);
+    expect(await resumed.json()).toEqual({ code, resumed: true });
+
+    host = await new Client(url).joinById(code, { kind: "host", hostKey });
+    await until(host, (s) => s.phase === "deciding" && s.round === 1 && s.teams.length === 3, "the resumed room");
+    // the deciding timer waits for the trainer
+    expect(host.state.paused).toBe(true);
+    expect([...host.state.teams].map((t) => t.score)).toEqual(before.scores);
+    expect([...host.state.teams].map((t) => t.captain)).toEqual(before.captains);
+    expect([...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles })))).toEqual(before.members);
+    expect(host.state.teams[0]!.locked).toBe(true);
+    expect(host.state.teams[1]!.locked).toBe(false);
+    expect(host.state.teams[1]!.votes.get(players[1]!.id)?.prime).toBe("clarity");
+    expect(host.state.teams[1]!.reason).toBe("Data harga dulu, baru bertindak.");
+    expect(host.state.teams[2]!.votes.size).toBe(0);
+    // nobody is connected until their phone is back
+    expect([...host.state.teams].flatMap((t) => [...t.members]).every((m) => !m.connected)).toBe(true);
+
+    // Phones re-enter the code with their device: their own seats, nobody new.
+    const back: GameClientRoom[] = [];
+    for (const p of players) {
+      const room: GameClientRoom = await new Client(url).joinById(code, { kind: "player", name: p.name, device: p.device });
+      const welcome = await new Promise<{ playerId: string; rejoined: boolean }>((r) => room.onMessage("welcome", r));
+      expect(welcome).toEqual({ playerId: p.id, rejoined: true });
+      back.push(room);
+    }
+    await until(host, (s) => [...s.teams].flatMap((t) => [...t.members]).every((m) => m.connected), "everyone connected again");
+    expect([...host.state.teams].map((t) => t.members.length)).toEqual([2, 2, 2]);
+    // a member sees their own team's vote again
+    await until(back[1]!, (s) => s.teams[1]!.votes.get(players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
+
+    // The trainer resumes the timer and the round finishes; round 1's results are intact.
+    host.send("host", { action: "resume" });
+    await until(host, (s) => !s.paused);
+    back[4]!.send("submit", { prime: "clarity", commit: true });
+    back[2]!.send("submit", { prime: "vision", commit: true });
+    back[5]!.send("submit", { prime: "vision", commit: true });
+    await until(host, (s) => s.phase === "reveal" && s.round === 1, "reveal of round 2");
+    const reveal2 = parseJson<RevealView>(host.state.reveal)!;
+    expect(reveal2.results[0]!.choice).toBe("agility");
+    expect(reveal2.results[1]!.choice).toBe("clarity");
+    const report = (await (await fetch(`${url}/api/sessions/${code}/report?key=${encodeURIComponent(hostKey)}`)).json()) as {
+      rounds: { roundNo: number; teamNo: number | null; points: number }[];
+    };
+    for (const r of reveal1.results) {
+      expect(report.rounds.find((row) => row.roundNo === 1 && row.teamNo === r.team + 1)?.points).toBe(r.points);
+    }
+    for (const r of [host, ...back]) await r.leave();
+  });
+});
