@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
+import pg from "pg";
+import { requireService } from "../helpers/services.js";
 import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { parseJson, type RevealView } from "../../shared/view.js";
@@ -22,11 +24,37 @@ interface Proc {
   output: string[];
 }
 
-async function startServer(port: number, dataDir: string): Promise<Proc> {
+const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_SCHEMA = `arena_restart_test_${process.pid}`;
+/** The server's DATABASE_URL for the PostgreSQL run: its own schema through the connection's search_path. */
+const PG_SERVER_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+
+async function pgQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const pgUp = await requireService("PostgreSQL", () => pgQuery("select 1"));
+
+interface Backend {
+  name: "sqlite" | "postgres";
+  /** Environment of the server process. */
+  env: Record<string, string>;
+  /** A second connection to the same store, to see what was saved. */
+  reader(): Promise<Store>;
+}
+
+async function startServer(port: number, backend: Backend): Promise<Proc> {
   const output: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}` };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
+  Object.assign(env, backend.env);
   const child = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => output.push(String(d)));
   child.stderr!.on("data", (d) => output.push(String(d)));
@@ -76,13 +104,22 @@ afterAll(async () => {
   if (server) await killHard(server);
   await reader?.close();
   rmSync(dataDir, { recursive: true, force: true });
+  if (pgUp) await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade`);
 });
 
-describe("kill -9 mid-round, start again, resume", () => {
+const backends: Backend[] = [
+  { name: "sqlite", env: { DATA_DIR: dataDir }, reader: () => openStore({ databaseUrl: "", dataDir, migrate: false }) },
+];
+if (pgUp) {
+  await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade; create schema "${PG_SCHEMA}"`);
+  backends.push({ name: "postgres", env: { DATABASE_URL: PG_SERVER_URL }, reader: () => openStore({ databaseUrl: PG_URL, pgSchema: PG_SCHEMA, migrate: false }) });
+}
+
+describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backend) => {
   it("brings back every team, seat, role, vote, lock and score under the same code", { timeout: 120_000 }, async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    server = await startServer(port, dataDir);
+    server = await startServer(port, backend);
 
     const created = await fetch(`${url}/api/sessions`, {
       method: "POST",
@@ -124,7 +161,7 @@ describe("kill -9 mid-round, start again, resume", () => {
     players[3]!.room.send("submit", { prime: "agility", commit: false });
     players[1]!.room.send("submit", { prime: "clarity", commit: true });
     players[1]!.room.send("reason", { text: "Data harga dulu, baru bertindak." });
-    await until(host, (s) => s.teams[0]!.locked && s.teams[1]!.votes.size === 1 && s.teams[1]!.reason.length > 0, "round 2 mid-way");
+    await until(host, (s) => s.teams[0]!.locked && s.teams[1]!.votes?.size === 1 && (s.teams[1]!.reason?.length ?? 0) > 0, "round 2 mid-way");
     const before = {
       scores: [...host.state.teams].map((t) => t.score),
       members: [...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles }))),
@@ -133,7 +170,8 @@ describe("kill -9 mid-round, start again, resume", () => {
     expect(before.scores.some((s) => s > 0)).toBe(true);
 
     // What the console would see is saved (read by a second connection to the same SQLite file).
-    reader = await openStore({ databaseUrl: "", dataDir, migrate: false });
+    await reader?.close();
+    reader = await backend.reader();
     await waitFor("the mid-round save", async () => {
       const g = (await reader!.latestSnapshot(code)) as GameState | null;
       return g && g.round === 1 && g.teams[0]!.locked && Object.keys(g.teams[1]!.votes).length === 1 && g.teams[1]!.reason ? g : null;
@@ -144,7 +182,7 @@ describe("kill -9 mid-round, start again, resume", () => {
     server = null;
     for (const p of players) p.room.removeAllListeners();
 
-    server = await startServer(port, dataDir);
+    server = await startServer(port, backend);
 
     // Before the trainer resumes, a phone re-entering the code is told to wait (not "wrong code").
     const early = await new Client(url)
@@ -186,9 +224,9 @@ describe("kill -9 mid-round, start again, resume", () => {
     expect([...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles })))).toEqual(before.members);
     expect(host.state.teams[0]!.locked).toBe(true);
     expect(host.state.teams[1]!.locked).toBe(false);
-    expect(host.state.teams[1]!.votes.get(players[1]!.id)?.prime).toBe("clarity");
+    expect(host.state.teams[1]!.votes?.get(players[1]!.id)?.prime).toBe("clarity");
     expect(host.state.teams[1]!.reason).toBe("Data harga dulu, baru bertindak.");
-    expect(host.state.teams[2]!.votes.size).toBe(0);
+    expect(host.state.teams[2]!.votes?.size ?? 0).toBe(0);
     // nobody is connected until their phone is back
     expect([...host.state.teams].flatMap((t) => [...t.members]).every((m) => !m.connected)).toBe(true);
 
@@ -203,7 +241,7 @@ describe("kill -9 mid-round, start again, resume", () => {
     await until(host, (s) => [...s.teams].flatMap((t) => [...t.members]).every((m) => m.connected), "everyone connected again");
     expect([...host.state.teams].map((t) => t.members.length)).toEqual([2, 2, 2]);
     // a member sees their own team's vote again
-    await until(back[1]!, (s) => s.teams[1]!.votes.get(players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
+    await until(back[1]!, (s) => s.teams[1]!.votes?.get(players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
 
     // The trainer resumes the timer and the round finishes; round 1's results are intact.
     host.send("host", { action: "resume" });
@@ -222,5 +260,7 @@ describe("kill -9 mid-round, start again, resume", () => {
       expect(report.rounds.find((row) => row.roundNo === 1 && row.teamNo === r.team + 1)?.points).toBe(r.points);
     }
     for (const r of [host, ...back]) await r.leave();
+    await killHard(server);
+    server = null;
   });
 });
