@@ -92,6 +92,9 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.pack = options.pack;
     this.hostKeyHash = options.hostKeyHash;
     const restore = options.restore;
+    // A resumed session takes its code back: the route checked no room runs with it, and a claim
+    // left behind by a killed process (Redis presence) must not keep it out.
+    if (restore) await releaseCode(this.presence, restore.code);
     this.code = await claimCode(this.presence, undefined, restore?.code, GameRoom.services.codeStored);
     this.roomId = this.code;
     this.game = restore ? restoredGame(restore.game, restore.savedAt) : createGame(options.settings, options.seed);
