@@ -17,6 +17,18 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, resolve(import.meta.dirname, "client", `${p}.html`)])),
+      output: {
+        // Phaser (only the board uses it) and the Colyseus client (every page)
+        // in chunks of their own: cached apart from the pages' code, and the
+        // board's own code can be measured against its budget
+        // (test/browser/budget.test.ts).
+        codeSplitting: {
+          groups: [
+            { name: "phaser", test: /[\\/]node_modules[\\/]phaser[\\/]/ },
+            { name: "colyseus", test: /[\\/]node_modules[\\/](@colyseus|msgpackr|@msgpack)[\\/]/ },
+          ],
+        },
+      },
     },
   },
   server: {

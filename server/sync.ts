@@ -2,10 +2,9 @@
 // changed is touched: the rules share unchanged objects between states, so an
 // identity check per team and per player is enough to skip untouched parts.
 import { ArraySchema } from "@colyseus/schema";
-import type { Pack, Prime } from "../shared/scenario.js";
-import { PRIMES } from "../shared/vuca.js";
+import type { Pack } from "../shared/scenario.js";
 import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
-import type { CardView, RevealView } from "../shared/view.js";
+import { encodeReveal, type CardView, type RevealWire } from "../shared/view.js";
 import { GameRoomState, MemberState, TeamState, VoteState } from "./state.js";
 
 export function cardView(pack: Pack, round: number): CardView | null {
@@ -22,14 +21,13 @@ export function cardView(pack: Pack, round: number): CardView | null {
   };
 }
 
-export function revealView(pack: Pack, game: GameState): RevealView | null {
+/** The reveal of the round just played, compactly: the card's texts are already in `state.card` (see shared/view.ts). */
+export function revealView(pack: Pack, game: GameState): RevealWire | null {
   const record = game.history[game.history.length - 1];
   if (!record || record.skipped || record.round !== game.round) return null;
   const card = pack.events[record.round];
   if (!card) return null;
-  const top = Math.max(...card.options.map((o) => o.points));
-  const best: Prime[] = PRIMES.filter((p) => card.options.some((o) => o.prime === p && o.points === top));
-  return { round: record.round, card, best, results: record.results };
+  return encodeReveal(record.round, card, record.results);
 }
 
 export function timeLeftOf(game: GameState, now: number): number {
@@ -50,36 +48,87 @@ function syncMember(target: MemberState, player: Player, sent: boolean): void {
 /** Called with each new vote instance so the room can add it to the views that may see it. */
 export type OnNewVote = (team: number, vote: VoteState) => void;
 
-function syncTeam(target: TeamState, team: Team, players: Record<string, Player>, onNewVote?: OnNewVote): void {
-  if (target.index !== team.index) target.index = team.index;
-  // members, in join order; rebuild the list only when it changed shape
-  const ids = team.members;
-  const same = target.members.length === ids.length && ids.every((id, i) => target.members[i]?.id === id);
-  if (!same) {
-    const byId = new Map<string, MemberState>();
-    target.members.forEach((m) => byId.set(m.id, m));
-    const next = ids.map((id) => byId.get(id) ?? new MemberState());
-    target.members = new ArraySchema<MemberState>(...next);
+/**
+ * Seats in join order. Joins append and leaves remove in place, so the synced
+ * array is patched (push/splice), never rebuilt: a rebuild would resend every
+ * seat to every client on each join.
+ */
+function syncSeats(target: TeamState, ids: readonly string[]): void {
+  const members = target.members;
+  if (members.length === ids.length && ids.every((id, i) => members[i]?.id === id)) return;
+  const keep = new Set(ids);
+  for (let i = members.length - 1; i >= 0; i--) if (!keep.has(members[i]!.id)) members.splice(i, 1);
+  const inOrder = members.length <= ids.length && members.every((m, i) => m.id === ids[i]);
+  if (inOrder) {
+    for (let i = members.length; i < ids.length; i++) {
+      const seat = new MemberState();
+      seat.id = ids[i]!;
+      members.push(seat);
+    }
+    return;
   }
-  ids.forEach((id, i) => {
-    const player = players[id];
-    const member = target.members[i];
-    if (player && member) syncMember(member, player, team.votes[id] !== undefined);
-  });
+  // reordered (not something the rules do today): rebuild, keeping the instances
+  const byId = new Map<string, MemberState>();
+  members.forEach((m) => byId.set(m.id, m));
+  target.members = new ArraySchema<MemberState>(...ids.map((id) => byId.get(id) ?? new MemberState()));
+}
+
+/**
+ * One team. `before` is the same team as last synced (undefined on the first
+ * sync): with it a vote only compares ids and touches the seat and the vote
+ * that changed, instead of re-reading every seat and vote of the team.
+ * `everyMember` asks for every seat to be re-read (players changed).
+ */
+function syncTeam(
+  target: TeamState,
+  team: Team,
+  before: Team | undefined,
+  everyMember: boolean,
+  players: Record<string, Player>,
+  onNewVote?: OnNewVote,
+): void {
+  if (target.index !== team.index) target.index = team.index;
+  const ids = team.members;
+  const seatsChanged = !before || before.members !== ids;
+  if (seatsChanged) syncSeats(target, ids);
+  if (seatsChanged || everyMember) {
+    ids.forEach((id, i) => {
+      const player = players[id];
+      const member = target.members[i];
+      if (player && member) syncMember(member, player, team.votes[id] !== undefined);
+    });
+  } else if (before.votes !== team.votes) {
+    // only the seats whose "sent" flips
+    ids.forEach((id, i) => {
+      if ((before.votes[id] === undefined) === (team.votes[id] === undefined)) return;
+      const member = target.members[i];
+      if (member) member.sent = team.votes[id] !== undefined;
+    });
+  }
   const captain = team.captain ?? "";
   if (target.captain !== captain) target.captain = captain;
-  const sent = ids.reduce((n, id) => (team.votes[id] ? n + 1 : n), 0);
-  if (target.sent !== sent) target.sent = sent;
+  if (!before || before.votes !== team.votes || seatsChanged) {
+    const sent = ids.reduce((n, id) => (team.votes[id] ? n + 1 : n), 0);
+    if (target.sent !== sent) target.sent = sent;
+  }
   if (target.locked !== team.locked) target.locked = team.locked;
   const lockedBy = team.lockedBy ?? "";
   if (target.lockedBy !== lockedBy) target.lockedBy = lockedBy;
   if (target.score !== team.score) target.score = team.score;
   if (target.reason !== team.reason) target.reason = team.reason;
-  // votes (secret: a .view() field)
-  target.votes.forEach((_v, id) => {
-    if (!team.votes[id]) target.votes.delete(id);
-  });
-  for (const [id, vote] of Object.entries(team.votes)) {
+  // votes (secret: a .view() field); unchanged vote objects are skipped
+  if (before && before.votes === team.votes) return;
+  const old: Record<string, unknown> = before?.votes ?? {};
+  if (!before) {
+    target.votes.forEach((_v, id) => {
+      if (!team.votes[id]) target.votes.delete(id);
+    });
+  } else {
+    for (const id in old) if (!team.votes[id]) target.votes.delete(id);
+  }
+  for (const id in team.votes) {
+    const vote = team.votes[id]!;
+    if (before && old[id] === vote) continue;
     let v = target.votes.get(id);
     if (!v) {
       v = new VoteState();
@@ -118,7 +167,7 @@ export function syncState(
     const before = prev?.teams[i];
     const membersTouched =
       playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
-    if (!before || before !== team || membersTouched) syncTeam(target, team, game.players, onNewVote);
+    if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players, onNewVote);
   });
 
   if (!prev || prev.round !== game.round || prev.phase !== game.phase) {

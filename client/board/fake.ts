@@ -1,7 +1,7 @@
 // The board's preview: ?demo=lobby|briefing|deciding|reveal|scoreboard|final
 // feeds a made-up room so a trainer (or a screenshot) can see every screen
 // without a server. Options: &teams=2..10, &paused=1, &lang=en.
-import type { CardView, RevealView, RoomStateView, TeamView } from "../../shared/view.js";
+import { encodeReveal, type CardView, type RoomStateView, type TeamView } from "../../shared/view.js";
 import type { EventCard } from "../../shared/scenario.js";
 import type { GameSummary, Phase, TeamResult } from "../../shared/rules/types.js";
 import { PRIMES, type Prime, type Role } from "../../shared/vuca.js";
@@ -80,7 +80,7 @@ export function fakeState(demo: string, n: number, paused: boolean): RoomStateVi
   const phase: Phase = (["lobby", "briefing", "deciding", "reveal", "scoreboard", "final"] as const).find((p) => p === demo) ?? "lobby";
   const lobby = phase === "lobby";
   const card: CardView = { id: CARD.id, round: 2, title: CARD.title, narrative: CARD.narrative, condition: CARD.condition, icon: CARD.icon, options: CARD.options.map((o) => ({ prime: o.prime, text: o.text })) };
-  const reveal: RevealView = { round: 2, card: CARD, best: ["vision"], results: results(n) };
+  const reveal = encodeReveal(2, CARD, results(n));
   return {
     code: "K7QMX", packId: "demo", packTitle: JSON.stringify({ id: "Tanggap Bencana di Kabupaten Sukamaju", en: "Disaster response in Sukamaju Regency" }),
     phase, round: lobby ? -1 : 2, roundCount: 8, roundSeconds: 180, timeLeft: 107, paused, roomLocked: false,

@@ -11,7 +11,7 @@
 //   rankRows(teams)            → rows ranked by score (equal scores share a rank), for the scoreboard
 //   parseCard / parseReveal / parseSummary → the JSON strings of the state, parsed
 import type { CardView, RevealView, RoomStateView, SummaryView, TeamView } from "../../shared/view.js";
-import { parseJson } from "../../shared/view.js";
+import { parseJson, revealOf } from "../../shared/view.js";
 import { say, type Prime } from "../../shared/vuca.js";
 import type { TeamResult } from "../../shared/rules/types.js";
 import { h } from "./dom.js";
@@ -19,7 +19,8 @@ import { c, lang, tp } from "./i18n.js";
 import { inkOn, teamColour, teamHex } from "./teams.js";
 
 export const parseCard = (s: RoomStateView) => parseJson<CardView>(s.card);
-export const parseReveal = (s: RoomStateView) => parseJson<RevealView>(s.reveal);
+/** The whole reveal: the compact `reveal` JSON put together with the card's texts. */
+export const parseReveal = (s: RoomStateView): RevealView | null => revealOf(s);
 export const parseSummary = (s: RoomStateView) => parseJson<SummaryView>(s.summary);
 
 export function teamChip(index: number, extra?: string): HTMLElement {

@@ -29,10 +29,15 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) =
 function waitFor(room: Room, predicate: () => boolean, ms = TIMEOUT_MS): Promise<boolean> {
   return new Promise((resolve) => {
     if (predicate()) return resolve(true);
+    let done = false;
     const check = () => {
-      if (predicate()) {
+      if (!done && predicate()) {
+        done = true;
         clearTimeout(timer);
-        room.onStateChange.remove(check);
+        // The SDK's signal removes by swapping in the last handler: removing
+        // during its dispatch would skip the next listener (e.g. a bot's reveal
+        // wait when its vote and the reveal come in the same patch).
+        queueMicrotask(() => room.onStateChange.remove(check));
         resolve(true);
       }
     };
@@ -147,7 +152,9 @@ async function runBare() {
 }
 
 const started = performance.now();
+const cpu0 = process.cpuUsage();
 if (args.kind === "game") await runGame();
 else await runBare();
-process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, wallMs: performance.now() - started }) + "\n");
-process.exit(0);
+const cpu = process.cpuUsage(cpu0);
+// exit once the line is flushed: a pipe write is asynchronous, and exiting at once cuts a long line short
+process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }) + "\n", () => process.exit(0));

@@ -48,19 +48,31 @@ async function measure(kind: "game" | "bare", c: Case) {
   const port = await freePort();
   const server = spawn(TSX, ["test/bench/server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      RATE_PER_SECOND: "50",
+      NODE_ENV: "production",
+      // --profile: a V8 CPU profile of the server per measurement (open it in Chrome DevTools)
+      ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(ROOT, "bench-results/profiles", `${kind}-${c.name}`)}` } : {}),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  await new Promise<void>((ok, fail) => {
-    server.once("message", () => ok());
+  // tsx runs the code in a child node process: the server reports its own pid
+  const pid = await new Promise<number>((ok, fail) => {
+    server.on("message", (m: { ready?: boolean; pid?: number }) => {
+      if (m?.ready && m.pid) ok(m.pid);
+    });
     server.once("exit", (code) => fail(new Error(`bench server exited ${code}`)));
   });
-  // tsx runs the server in a child node process; measure the whole tree's leaf (the node running the code)
-  const pid = leafPid(server.pid!);
   await new Promise((r) => setTimeout(r, 500));
   const before = procStat(pid);
   const url = `http://127.0.0.1:${port}`;
-  const bots = spawn(TSX, ["test/bench/bots.ts", JSON.stringify({ url, kind, ...c })], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const bots = spawn(TSX, ["test/bench/bots.ts", JSON.stringify({ url, kind, ...c })], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(ROOT, "bench-results/profiles", `${kind}-${c.name}-bots`)}` } : {}) },
+  });
   let out = "";
   bots.stdout!.on("data", (d) => (out += String(d)));
   let peakRss = before.rssKb;
@@ -74,9 +86,20 @@ async function measure(kind: "game" | "bare", c: Case) {
   await new Promise((r) => bots.once("exit", r));
   clearInterval(sampler);
   const after = procStat(pid);
+  if (PROFILE) {
+    // a clean exit writes the profile
+    const exited = new Promise((r) => server.once("exit", r));
+    process.kill(pid, "SIGINT");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  }
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
   server.kill("SIGKILL");
   const line = out.trim().split("\n").pop() ?? "{}";
-  const raw = JSON.parse(line) as { joinMs: number[]; submitMs: number[]; revealMs: number[]; lost: number; wallMs: number };
+  const raw = JSON.parse(line) as { joinMs: number[]; submitMs: number[]; revealMs: number[]; lost: number; wallMs: number; cpuMs: number };
   const players = c.rooms * c.players;
   return {
     kind,
@@ -91,27 +114,14 @@ async function measure(kind: "game" | "bare", c: Case) {
     lost: raw.lost,
     submissions: raw.submitMs.length,
     serverCpuPct: ((after.cpuSec - before.cpuSec) / (raw.wallMs / 1000)) * 100,
+    botsCpuPct: (raw.cpuMs / raw.wallMs) * 100,
     peakRssMb: peakRss / 1024,
     kbPerPlayer: (peakRss - before.rssKb) / players,
   };
 }
 
-function leafPid(pid: number): number {
-  // follow the first child until there is none (tsx → node)
-  let current = pid;
-  for (let i = 0; i < 4; i++) {
-    try {
-      const children = readFileSync(`/proc/${current}/task/${current}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-      if (children.length === 0) break;
-      current = Number(children[0]);
-    } catch {
-      break;
-    }
-  }
-  return current;
-}
-
 const only = arg("case");
+const PROFILE = process.argv.includes("--profile");
 const custom = arg("rooms")
   ? [{ name: "custom", rooms: Number(arg("rooms")), players: Number(arg("players") ?? 40), teams: Number(arg("teams") ?? 8), rounds: Number(arg("rounds") ?? 3) }]
   : null;
@@ -133,6 +143,7 @@ for (const c of cases) {
     ["reveal p99 (ms)", "revealP99"],
     ["lost submissions", "lost"],
     ["server CPU (%)", "serverCpuPct"],
+    ["bots CPU (%)", "botsCpuPct"],
     ["peak RSS (MB)", "peakRssMb"],
     ["memory per player (KB)", "kbPerPlayer"],
   ];

@@ -10,4 +10,4 @@ const { packs, errors } = loadPacks(config.scenarioDirs);
 if (errors.length) throw new Error(errors.join("\n"));
 const { server } = createGameServer({ config, packs, extraRooms: { bare: defineRoom(BareRoom) } });
 await listenGame(server, config.port, "127.0.0.1");
-process.send?.({ ready: true });
+process.send?.({ ready: true, pid: process.pid });

@@ -2,7 +2,7 @@
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { parseJson, type RevealView, type SummaryView, type TeamView } from "../../shared/view.js";
+import { parseJson, revealOf, type SummaryView, type TeamView } from "../../shared/view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
 
@@ -138,7 +138,7 @@ describe("a whole session", () => {
     const t2 = players.filter((p) => p.team === 2);
     for (const p of t2) p.room.send("submit", { prime: "agility", commit: true });
     await until(board, (s) => s.phase === "reveal", "reveal");
-    const reveal = parseJson<RevealView>(board.state.reveal)!;
+    const reveal = revealOf(board.state)!;
     expect(reveal.results).toHaveLength(3);
     expect(reveal.results[0]!.choice).toBe("clarity"); // the captain broke the tie
     expect(reveal.results[1]!.reason).toBe("Data dulu, baru bertindak.");
@@ -164,7 +164,7 @@ describe("a whole session", () => {
     const total = host.state.roundCount;
     const points = new Map<number, number>();
     const addPoints = () => {
-      const reveal = parseJson<RevealView>(host.state.reveal)!;
+      const reveal = revealOf(host.state)!;
       for (const res of reveal.results) points.set(res.team, (points.get(res.team) ?? 0) + res.points);
     };
     addPoints();
@@ -216,7 +216,7 @@ describe("the room clock", () => {
     a.send("submit", { prime: "vision", commit: true });
     await until(host, (s) => s.teams[0]!.sent === 1, "one sent");
     await until(host, (s) => s.phase === "reveal", "timeout reveal", 6000);
-    const reveal = parseJson<RevealView>(host.state.reveal)!;
+    const reveal = revealOf(host.state)!;
     expect(reveal.results[0]!.lockedBy).toBe("timeout");
     expect(reveal.results[0]!.choice).toBe("vision");
     expect(reveal.results[1]!.choice).toBeNull();

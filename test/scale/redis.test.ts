@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { Client } from "@colyseus/sdk";
 import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
-import { parseJson, type RevealView } from "../../shared/view.js";
+import { revealOf } from "../../shared/view.js";
 import { requireService } from "../helpers/services.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -95,7 +95,7 @@ describe.runIf(redisUp)("two processes on Redis", () => {
     await until(board, (s) => s.phase === "deciding", "deciding");
     phones.forEach((p, i) => p.send("submit", { prime: i % 2 ? "clarity" : "vision", commit: true }));
     await until(board, (s) => s.phase === "reveal", "reveal");
-    const reveal = parseJson<RevealView>(board.state.reveal)!;
+    const reveal = revealOf(board.state)!;
     expect(reveal.results.map((r) => r.choice)).toEqual(["vision", "clarity"]);
     for (const r of [host, board, ...phones]) await r.leave();
   });

@@ -13,7 +13,7 @@ import pg from "pg";
 import { requireService } from "../helpers/services.js";
 import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
-import { parseJson, type RevealView } from "../../shared/view.js";
+import { revealOf } from "../../shared/view.js";
 import type { GameState } from "../../shared/rules/types.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -148,7 +148,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     const primes = ["vision", "understanding", "clarity"] as const;
     for (const p of players) p.room.send("submit", { prime: primes[p.team]!, commit: true });
     await until(host, (s) => s.phase === "reveal", "reveal of round 1");
-    const reveal1 = parseJson<RevealView>(host.state.reveal)!;
+    const reveal1 = revealOf(host.state)!;
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "scoreboard");
     host.send("host", { action: "next" });
@@ -250,7 +250,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     back[2]!.send("submit", { prime: "vision", commit: true });
     back[5]!.send("submit", { prime: "vision", commit: true });
     await until(host, (s) => s.phase === "reveal" && s.round === 1, "reveal of round 2");
-    const reveal2 = parseJson<RevealView>(host.state.reveal)!;
+    const reveal2 = revealOf(host.state)!;
     expect(reveal2.results[0]!.choice).toBe("agility");
     expect(reveal2.results[1]!.choice).toBe("clarity");
     const report = (await (await fetch(`${url}/api/sessions/${code}/report?key=${encodeURIComponent(hostKey)}`)).json()) as {
