@@ -1,8 +1,11 @@
 // Joins the room as the board and keeps the connection: the SDK retries after
 // a drop by itself; if the room is left anyway, the board reconnects with its
-// stored token, then re-joins as a board, every few seconds.
+// stored token, then re-joins as a board, every few seconds. A saved session
+// that is not running (the server restarted) shows a calm "waiting for the
+// facilitator" notice while the board keeps trying; a session the trainer
+// closed shows a closed notice and the board stops.
 import { Client, type Room } from "@colyseus/sdk";
-import { STORAGE } from "../../shared/constants.js";
+import { CLOSE_REMOVED, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";
 import type { RoomStateView } from "../../shared/view.js";
 import { store } from "./store.js";
@@ -30,7 +33,11 @@ export async function connect(code: string): Promise<void> {
   } catch (err) {
     const e = err as { code?: number; message?: string };
     const reason = e.message?.split("|")[0] ?? "";
-    if (e.code === 522 || reason === "ROOM_NOT_FOUND") store.setNotice({ kind: "notFound", code });
+    if (reason === "SESSION_WAITING") {
+      // saved but not running: back on screen as soon as the trainer resumes it
+      store.setNotice({ kind: "waiting" });
+      setTimeout(() => void connect(code), RETRY_MS);
+    } else if (e.code === 522 || reason === "ROOM_NOT_FOUND") store.setNotice({ kind: "notFound", code });
     else if (isReason(reason)) store.setNotice({ kind: "error", text: store.c.reasons[reason] });
     else {
       // the server is not reachable (yet): keep trying, as after a drop
@@ -45,19 +52,35 @@ export async function connect(code: string): Promise<void> {
 function watch(room: Room, client: Client, code: string): void {
   safeSet(STORAGE.token(code), room.reconnectionToken);
   store.setConn("ok");
+  let closed = false;
   room.onMessage("*", () => {});
+  room.onMessage(SERVER_MESSAGES.closed, () => {
+    closed = true;
+  });
   room.onStateChange((state: RoomStateView) => store.setState(state));
   room.onDrop(() => store.setConn("reconnecting"));
   room.onReconnect(() => store.setConn("ok"));
-  room.onLeave(() => {
+  room.onLeave((leaveCode: number) => {
+    // The trainer closed the session (and deleted its data): nothing to come back to.
+    if (closed || leaveCode === CLOSE_REMOVED) {
+      safeRemove(STORAGE.token(code));
+      store.setConn("ok");
+      return store.setNotice({ kind: "closed" });
+    }
     // After the final ranking the room may close: keep the results on screen.
     if (store.state?.phase === "final") return store.setConn("ok");
     store.setConn("lost");
     const retry = async () => {
       const token = safeGet(STORAGE.token(code));
-      const next =
-        (token ? await client.reconnect(token).catch(() => null) : null) ??
-        (await client.joinById(code, { kind: "board" }).catch(() => null));
+      let next = token ? await client.reconnect(token).catch(() => null) : null;
+      if (!next) {
+        try {
+          next = await client.joinById(code, { kind: "board" });
+        } catch (err) {
+          // the server restarted and the session waits for the trainer: say so, calmly
+          if ((err as { message?: string })?.message?.split("|")[0] === "SESSION_WAITING") store.setNotice({ kind: "waiting" });
+        }
+      }
       if (next) watch(next, client, code);
       else setTimeout(retry, RETRY_MS);
     };
@@ -70,6 +93,13 @@ function safeGet(key: string): string | null {
     return localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+function safeRemove(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    /* nothing stored */
   }
 }
 function safeSet(key: string, value: string): void {

@@ -10,7 +10,9 @@ import { connect, loadJoinUrl } from "./connect.js";
 function banner(): void {
   const el = document.getElementById("board-banner");
   if (!el) return;
-  const text = store.conn === "reconnecting" ? store.t.reconnecting : store.conn === "lost" ? store.t.lost : "";
+  // waiting for the trainer or closed: the full-screen notice says it all, calmly
+  const calm = !store.state && (store.notice.kind === "waiting" || store.notice.kind === "closed");
+  const text = calm ? "" : store.conn === "reconnecting" ? store.t.reconnecting : store.conn === "lost" ? store.t.lost : "";
   el.textContent = text;
   el.hidden = !text;
 }

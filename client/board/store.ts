@@ -1,7 +1,7 @@
 // The board's one source of truth: a plain snapshot of the room state, the
 // connection status and the chosen language. Scenes read it and redraw.
 import type { CardView, RevealView, RoomStateView, SummaryView } from "../../shared/view.js";
-import { parseJson } from "../../shared/view.js";
+import { parseJson, revealOf } from "../../shared/view.js";
 import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
@@ -35,7 +35,14 @@ export interface BoardState {
 }
 
 /** What the board shows when it has no room to show. */
-export type Notice = { kind: "connecting" | "noCode" | "ended" } | { kind: "notFound"; code: string } | { kind: "error"; text: string };
+export type Notice =
+  | { kind: "connecting" | "noCode" | "ended" }
+  /** Saved but not running (the server restarted): the board keeps trying until the trainer resumes it. */
+  | { kind: "waiting" }
+  /** The trainer closed the session and deleted its data. */
+  | { kind: "closed" }
+  | { kind: "notFound"; code: string }
+  | { kind: "error"; text: string };
 export type Conn = "ok" | "reconnecting" | "lost";
 
 export function snapshot(view: RoomStateView): BoardState {
@@ -57,7 +64,7 @@ export function snapshot(view: RoomStateView): BoardState {
       score: t.score,
     })),
     card: parseJson<CardView>(view.card),
-    reveal: parseJson<RevealView>(view.reveal),
+    reveal: revealOf(view),
     summary: parseJson<SummaryView>(view.summary),
   };
 }

@@ -1,6 +1,9 @@
 // The trainer console: create a session, run it (phase controls, teams,
 // members, votes), see the summary and export. Plain DOM; it renders the room
-// state and sends host intents — the server decides.
+// state and sends host intents — the server decides. The home screen lists
+// the sessions saved on this device with their status on the server (open,
+// resume after a restart, report, delete data, forget); the report screen
+// is in ./report.ts, the calls to the server in ./api.ts.
 import "../lib/base.css";
 import "./host.css";
 import type { Room } from "@colyseus/sdk";
@@ -15,6 +18,8 @@ import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
 import { keepConnected, localGet, localSet, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
 import { parseCard, parseSummary, teamChip } from "../lib/views.js";
+import { deleteSession, exportUrl, fetchReport, lookupSessions, resumeSession, type Failure, type ReportView, type SessionReport, type SessionStatus } from "./api.js";
+import { formatWhen, reportScreen } from "./report.js";
 
 const t = (): HostStrings => host[lang()];
 const HOST_PREFIX = "arena-vuca:host:";
@@ -48,6 +53,34 @@ let teamCount = 5;
 let roundSeconds = 120;
 let creating = false;
 let createError = "";
+
+/** The server's answer about each saved session (by code), for the list on the home screen. */
+let lookup: Map<string, SessionStatus> | null = null;
+let lookupState: "idle" | "loading" | "done" | "failed" = "idle";
+let lookupSeq = 0;
+/** A row's action in progress, and its last error sentence. */
+const rowBusy = new Map<string, "resume" | "delete">();
+const rowError = new Map<string, string>();
+/** The saved-sessions panel, re-filled in place (the create form keeps its focus). */
+let storedEl: HTMLElement | null = null;
+
+/** This console has just resumed the session: show what that means until dismissed. */
+let resumedNotice = false;
+/** What the server says about the session whose room is not running (failure screen). */
+let failStatus: SessionStatus | "loading" | "failed" | null = null;
+let failBusy = false;
+let failError = "";
+
+/** The report screen, when open (over the home screen or the running session). */
+interface ReportState {
+  code: string;
+  key: string;
+  report: SessionReport | null;
+  loading: boolean;
+  error: string;
+}
+let reportState: ReportState | null = null;
+let reportTab: ReportView = "teams";
 
 const mainEl = $("main");
 const statusEl = $("status");
@@ -179,7 +212,6 @@ async function createSession(): Promise<void> {
 
 function createScreen(): HTMLElement {
   const s = t();
-  const stored = storedSessions();
   const packArea = packsFailed
     ? h("p", { class: "alert" }, s.packsFailed)
     : !packs
@@ -259,48 +291,273 @@ function createScreen(): HTMLElement {
         h("button", { type: "submit", id: "create", class: "block", disabled: creating || !packs || packs.length === 0 }, creating ? s.creating : s.create),
       ),
     ),
-    h(
-      "section",
-      { class: "panel", "aria-labelledby": "stored-h" },
-      h("h2", { id: "stored-h" }, s.storedSessions),
-      stored.length === 0
-        ? h("p", { class: "muted" }, s.noStored)
-        : h(
-            "ul",
-            { class: "stored-list" },
-            stored.map((sc) =>
-              h(
-                "li",
-                null,
-                h("span", { class: "stored-code" }, sc),
-                h("button", { type: "button", onclick: () => reopen(sc) }, s.resumeSession),
-                h(
-                  "button",
-                  {
-                    type: "button",
-                    class: "ghost small-btn",
-                    "aria-label": s.forgetLabel(sc),
-                    onclick: () => {
-                      localSet(STORAGE.hostKey(sc), null);
-                      localSet(hostTokenKey(sc), null);
-                      render();
-                    },
-                  },
-                  s.forget,
-                ),
-              ),
-            ),
-          ),
-    ),
+    storedPanel(),
   );
 }
 
-function reopen(sc: string): void {
+// ---- the saved sessions ------------------------------------------------------------
+
+type RowKind = "live" | "resumable" | "stopped" | "final" | "notfound" | "unknown";
+
+function rowKind(st: SessionStatus | undefined): RowKind {
+  if (!st) return "unknown";
+  if (!st.found) return "notfound";
+  if (st.phase === "final") return "final";
+  if (st.live) return "live";
+  return st.resumable ? "resumable" : "stopped";
+}
+
+const ROW_ORDER: Record<RowKind, number> = { live: 0, resumable: 1, stopped: 2, final: 3, unknown: 4, notfound: 5 };
+
+function storedPanel(): HTMLElement {
+  storedEl = h("section", { id: "stored", class: "panel stored", "aria-labelledby": "stored-h", "aria-busy": "false" });
+  fillStored();
+  return storedEl;
+}
+
+/** Re-fills the saved-sessions panel in place. */
+function fillStored(): void {
+  const el = storedEl;
+  if (!el) return;
+  const s = t();
+  const stored = storedSessions();
+  el.setAttribute("aria-busy", lookupState === "loading" ? "true" : "false");
+  // the focused button survives the re-fill
+  const active = document.activeElement as HTMLElement | null;
+  const keep = active && el.contains(active) && active.dataset.act ? { session: active.closest("[data-session]")?.getAttribute("data-session"), act: active.dataset.act } : null;
+  const rows = stored
+    .map((sc) => ({ sc, st: lookup?.get(sc) }))
+    .sort((a, b) => ROW_ORDER[rowKind(a.st)] - ROW_ORDER[rowKind(b.st)] || (b.st?.updatedAt ?? 0) - (a.st?.updatedAt ?? 0) || a.sc.localeCompare(b.sc));
+  mount(
+    el,
+    h("h2", { id: "stored-h", tabindex: -1 }, s.storedSessions),
+    stored.length === 0 ? h("p", { class: "muted" }, s.noStored) : null,
+    stored.length && lookupState === "loading" && !lookup ? h("p", { class: "muted small", role: "status" }, s.listLoading) : null,
+    lookupState === "failed" ? h("p", { class: "alert warn small", role: "status" }, s.listFailed) : null,
+    stored.length ? h("ul", { class: "stored-list" }, rows.map(({ sc, st }) => storedRow(sc, st))) : null,
+    stored.length
+      ? h(
+          "div",
+          { class: "stored-foot" },
+          h(
+            "button",
+            { type: "button", class: "ghost small-btn", "data-act": "refresh", "aria-disabled": lookupState === "loading" ? "true" : null, onclick: () => void refreshLookup() },
+            lookupState === "loading" ? s.listLoading : `⟳ ${s.refreshList}`,
+          ),
+        )
+      : null,
+  );
+  if (keep) {
+    const sel = `[data-act="${CSS.escape(keep.act)}"]`;
+    (keep.session ? el.querySelector<HTMLElement>(`[data-session="${CSS.escape(keep.session)}"] ${sel}`) : el.querySelector<HTMLElement>(sel))?.focus();
+  }
+}
+
+function phaseLabel(st: SessionStatus): string {
+  const s = t();
+  if (st.phase === "lobby") return s.phaseLobby;
+  if (st.phase === "final") return s.phaseFinal;
+  const total = st.roundCount ?? 0;
+  return s.phaseRound(Math.min((st.round ?? 0) + 1, total || (st.round ?? 0) + 1), total);
+}
+
+function storedRow(sc: string, st: SessionStatus | undefined): HTMLElement {
+  const s = t();
+  const kind = rowKind(st);
+  const busy = rowBusy.get(sc);
+  const error = rowError.get(sc);
+  const described = `stored-${sc}`;
+  // while an action runs the buttons stay focusable (aria-disabled); the handlers ignore a second click
+  const btn = (act: string, label: string, cls: string, onclick: () => void) =>
+    h("button", { type: "button", class: `${cls} small-btn`.trim(), "data-act": act, "aria-describedby": described, "aria-disabled": busy ? "true" : null, onclick }, label);
+  const badge: Record<RowKind, [string, string] | null> = {
+    live: [s.badgeLive, "badge live"],
+    resumable: [s.badgeResumable, "badge waiting"],
+    stopped: [s.badgeStopped, "badge stopped"],
+    final: [s.badgeFinal, "badge final"],
+    notfound: [s.badgeNotFound, "badge gone"],
+    unknown: lookupState === "loading" ? null : [s.badgeUnknown, "badge stopped"],
+  };
+  const b = badge[kind];
+  const actions: (HTMLElement | null)[] = [];
+  if (kind === "unknown" || ((kind === "live" || kind === "final") && st?.live)) actions.push(btn("open", s.open, "", () => !rowBusy.has(sc) && reopen(sc)));
+  if (kind === "resumable") actions.push(btn("resume", busy === "resume" ? s.resuming : s.resumeSession, "go", () => void resumeFromList(sc)));
+  if (st?.found && st.packTitle !== null) {
+    actions.push(
+      btn("report", `📊 ${s.reportBtn}`, "secondary", () => {
+        const key = localGet(STORAGE.hostKey(sc));
+        if (key) openReport(sc, key);
+      }),
+    );
+  }
+  if (st?.found) actions.push(btn("delete", busy === "delete" ? s.deleting : s.deleteData, "danger", () => void deleteFromList(sc)));
+  actions.push(
+    h(
+      "button",
+      { type: "button", class: "ghost small-btn", "data-act": "forget", "aria-label": s.forgetLabel(sc), "aria-disabled": busy ? "true" : null, onclick: () => !busy && forgetLocal(sc) },
+      s.forget,
+    ),
+  );
+  const meta: string[] = [];
+  if (st?.found) {
+    meta.push(phaseLabel(st));
+    if (typeof st.playerCount === "number") meta.push(s.participants(st.playerCount));
+    if (typeof st.teamCount === "number") meta.push(s.teamCountOf(st.teamCount));
+  }
+  return h(
+    "li",
+    { class: `stored-row kind-${kind}`, "data-session": sc, "data-status": kind },
+    h(
+      "div",
+      { class: "stored-head" },
+      h("span", { class: "stored-code", id: described }, sc),
+      b ? h("span", { class: b[1], "data-badge": kind }, b[0]) : h("span", { class: "muted small" }, "…"),
+    ),
+    st?.found && st.packTitle ? h("p", { class: "stored-pack" }, say(st.packTitle, lang())) : null,
+    meta.length ? h("p", { class: "stored-meta small" }, meta.join(" · ")) : null,
+    st?.found && st.createdAt ? h("p", { class: "stored-meta small muted" }, s.createdOn(formatWhen(st.createdAt))) : null,
+    kind === "notfound" ? h("p", { class: "small muted" }, s.notFoundNote) : null,
+    kind === "stopped" ? h("p", { class: "small muted" }, s.packMissingNote) : null,
+    error ? h("p", { class: "alert small", role: "alert" }, error) : null,
+    h("div", { class: "stored-actions" }, actions),
+  );
+}
+
+/** Asks the server about every session this device holds a key for. */
+async function refreshLookup(): Promise<void> {
+  const list = storedSessions()
+    .map((sc) => ({ code: sc, key: localGet(STORAGE.hostKey(sc)) ?? "" }))
+    .filter((x) => x.key);
+  const seq = ++lookupSeq;
+  if (list.length === 0) {
+    lookup = new Map();
+    lookupState = "done";
+    fillStored();
+    return;
+  }
+  lookupState = "loading";
+  fillStored();
+  const r = await lookupSessions(list);
+  if (seq !== lookupSeq) return;
+  if (r.ok) {
+    lookup = new Map(r.value.map((x) => [x.code, x]));
+    lookupState = "done";
+  } else lookupState = "failed";
+  fillStored();
+}
+
+function failText(reason: Failure): string {
+  const s = t();
+  if (reason === "NETWORK") return s.networkError;
+  if (reason === "INVALID_HOST_KEY") return s.badKey;
+  return reasonText(reason);
+}
+
+function forgetLocal(sc: string): void {
+  localSet(STORAGE.hostKey(sc), null);
+  localSet(hostTokenKey(sc), null);
+  lookup?.delete(sc);
+  rowError.delete(sc);
+  fillStored();
+  focusStoredHeading();
+}
+
+function focusStoredHeading(): void {
+  const active = document.activeElement;
+  if (!active || active === document.body || !active.isConnected) document.getElementById("stored-h")?.focus();
+}
+
+async function resumeFromList(sc: string): Promise<void> {
+  const key = localGet(STORAGE.hostKey(sc));
+  if (!key || rowBusy.has(sc)) return;
+  rowBusy.set(sc, "resume");
+  rowError.delete(sc);
+  fillStored();
+  const r = await resumeSession(sc, key);
+  rowBusy.delete(sc);
+  if (r.ok) {
+    if (!code) reopen(sc, r.value.resumed);
+    return;
+  }
+  rowError.set(sc, failText(r.reason));
+  fillStored();
+  void refreshLookup();
+}
+
+async function deleteFromList(sc: string): Promise<void> {
+  const s = t();
+  const key = localGet(STORAGE.hostKey(sc));
+  if (!key || rowBusy.has(sc)) return;
+  if (!confirm(s.deleteConfirm(sc))) return;
+  rowBusy.set(sc, "delete");
+  rowError.delete(sc);
+  fillStored();
+  const r = await deleteSession(sc, key);
+  rowBusy.delete(sc);
+  if (r.ok || r.reason === "SESSION_NOT_FOUND") {
+    toast(s.deleted(sc));
+    forgetLocal(sc);
+    return;
+  }
+  rowError.set(sc, failText(r.reason));
+  fillStored();
+  if (r.reason === "SESSION_LIVE") void refreshLookup();
+}
+
+// ---- the report screen ------------------------------------------------------------------
+
+function openReport(sc: string, key: string): void {
+  reportState = { code: sc, key, report: null, loading: true, error: "" };
+  render();
+  scrollTo(0, 0);
+  document.getElementById("report-h")?.setAttribute("tabindex", "-1");
+  document.getElementById("report-h")?.focus();
+  void loadReport();
+}
+
+async function loadReport(): Promise<void> {
+  const rs = reportState;
+  if (!rs) return;
+  rs.loading = true;
+  rs.error = "";
+  render();
+  const r = await fetchReport(rs.code, rs.key);
+  if (reportState !== rs) return;
+  rs.loading = false;
+  if (r.ok) rs.report = r.value;
+  else rs.error = failText(r.reason);
+  // keep the focus where it was (the reload button), else on the report's title
+  const active = document.activeElement as HTMLElement | null;
+  const act = active?.closest("#report") ? active.dataset.act : undefined;
+  render();
+  const again = act ? document.querySelector<HTMLElement>(`#report [data-act="${CSS.escape(act)}"]`) : null;
+  if (again) again.focus();
+  else if (!document.activeElement || document.activeElement === document.body) {
+    const head = document.getElementById("report-h");
+    head?.setAttribute("tabindex", "-1");
+    head?.focus();
+  }
+}
+
+function closeReport(): void {
+  const from = reportState?.code;
+  reportState = null;
+  sessionEls = null;
+  render();
+  if (code) update();
+  else {
+    void refreshLookup();
+    if (from) document.querySelector<HTMLElement>(`[data-session="${CSS.escape(from)}"] [data-act="report"]`)?.focus();
+  }
+}
+
+function reopen(sc: string, resumed = false): void {
   const key = localGet(STORAGE.hostKey(sc));
   if (!key) return;
   code = sc;
   hostKey = key;
   freshLink = null;
+  resumedNotice = resumed;
   openSession();
 }
 
@@ -315,9 +572,14 @@ function goHome(): void {
   failure = null;
   status = "idle";
   sessionEls = null;
+  resumedNotice = false;
+  failStatus = null;
+  failError = "";
+  reportState = null;
   history.replaceState(null, "", location.pathname);
   renderStatus();
   render();
+  void refreshLookup();
   if (!packs && !packsFailed) void loadPacks();
 }
 
@@ -339,7 +601,8 @@ function openSession(): void {
       }
     })
     .catch(() => undefined);
-  conn = keepConnected({
+  let me: Connection | null = null;
+  me = conn = keepConnected({
     code,
     tokenKey: hostTokenKey(code),
     join: () => ({ kind: "host", hostKey }),
@@ -358,16 +621,31 @@ function openSession(): void {
         update();
       }
     },
-    onStatus: (st, f) => {
+    onStatus: (next, f) => {
+      if (me && conn !== me) return; // a connection this console has left
+      let st: ConnStatus = next;
+      if (st === "lost" && f?.reason === "SESSION_WAITING") {
+        // Saved but not running (the server restarted): the trainer decides
+        // whether to resume it, so the console stops asking.
+        st = "failed";
+        void me?.leave();
+      }
       status = st;
-      if (st === "failed" || st === "banned" || st === "replaced" || st === "removed") {
+      if (st === "failed" || st === "banned" || st === "replaced" || st === "removed" || st === "closed") {
         failure = f ?? null;
         room = null;
       }
+      if (st === "ok") {
+        failStatus = null;
+        failError = "";
+      }
       if (st !== "ok" && st !== "reconnecting") room = st === "lost" ? null : room;
       renderStatus();
-      if (st === "failed" || st === "replaced") render();
-      else update();
+      if (stopped()) {
+        render();
+        const reason = failure?.reason;
+        if (st === "failed" && (reason === "ROOM_NOT_FOUND" || reason === "SESSION_WAITING" || reason === "SESSION_NOT_FOUND")) void checkFailure();
+      } else update();
     },
   });
   render();
@@ -389,6 +667,9 @@ interface SessionEls {
   startHint: HTMLElement;
   teams: HTMLElement;
   final: HTMLElement;
+  resumed: HTMLElement;
+  resumedCount: HTMLElement;
+  resumedPaused: HTMLElement;
 }
 let sessionEls: SessionEls | null = null;
 let teamsSig = "";
@@ -433,7 +714,30 @@ function buildSession(): SessionEls {
     startHint,
     teams: h("div", { id: "teams", class: "teams" }),
     final: h("section", { id: "final", class: "panel final", "aria-labelledby": "final-h", hidden: true }),
+    resumed: h("section", { id: "resumed", class: "panel alert warn resumed", role: "status", "aria-labelledby": "resumed-h", hidden: !resumedNotice }),
+    resumedCount: h("span", { id: "resumed-count" }),
+    resumedPaused: h("strong", { id: "resumed-paused", class: "resumed-paused", hidden: true }, `❚❚ ${s.resumedPaused}`),
   };
+  mount(
+    els.resumed,
+    h("h2", { id: "resumed-h" }, `✓ ${s.resumedTitle}`),
+    h("p", null, s.resumedText, " ", els.resumedCount),
+    els.resumedPaused,
+    h(
+      "button",
+      {
+        type: "button",
+        class: "ghost small-btn",
+        "data-act": "dismiss-resumed",
+        onclick: () => {
+          resumedNotice = false;
+          els.resumed.hidden = true;
+          els.buttons.resume?.classList.remove("attention");
+        },
+      },
+      s.dismiss,
+    ),
+  );
   const linkBox = freshLink
     ? h(
         "section",
@@ -458,7 +762,13 @@ function buildSession(): SessionEls {
     : null;
   mount(
     els.root,
+    h(
+      "nav",
+      { class: "session-nav", "aria-label": s.allSessions },
+      h("button", { type: "button", class: "ghost small-btn", "data-act": "home", title: s.allSessionsHint, onclick: goHome }, `← ${s.allSessions}`),
+    ),
     linkBox,
+    els.resumed,
     h(
       "div",
       { class: "session-grid" },
@@ -478,6 +788,7 @@ function buildSession(): SessionEls {
             `▣ ${s.openBoard}`,
           ),
           h("a", { class: "button secondary", href: `/watch.html?code=${encodeURIComponent(code)}`, target: "_blank", rel: "noopener" }, s.observerLink),
+          h("button", { type: "button", class: "secondary", "data-act": "report", onclick: () => openReport(code, hostKey) }, `📊 ${s.openReport}`),
         ),
       ),
       h(
@@ -577,6 +888,17 @@ function updateSession(force = false): void {
   setText(b.next!, `${nextLabel(st)} →`);
   setText(b.lockRoom!, st.roomLocked ? `🔓 ${s.unlockRoom}` : `🔒 ${s.lockRoom}`);
   b.lockRoom!.setAttribute("aria-pressed", st.roomLocked ? "true" : "false");
+
+  // after a resume: who is back, and the paused round waiting for "Resume timer"
+  els.resumed.hidden = !resumedNotice;
+  const waitingTimer = resumedNotice && phase === "deciding" && st.paused;
+  els.resumedPaused.hidden = !waitingTimer;
+  b.resume!.classList.toggle("attention", waitingTimer);
+  if (resumedNotice) {
+    let back = 0;
+    for (const tm of st.teams) for (const m of tm.members) if (m.connected) back++;
+    setText(els.resumedCount, members ? s.resumedBack(back, members) : "");
+  }
 
   renderTeams(st, force);
   renderFinal(st, force);
@@ -771,8 +1093,6 @@ function renderFinal(st: RoomStateView, force: boolean): void {
   finalSig = sig;
   const s = t();
   const summary = parseSummary(st);
-  const base = `/api/sessions/${encodeURIComponent(code)}/export`;
-  const q = `?key=${encodeURIComponent(hostKey)}`;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const conds = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
   mount(
@@ -847,47 +1167,114 @@ function renderFinal(st: RoomStateView, force: boolean): void {
     h(
       "div",
       { class: "link-row" },
-      h("a", { class: "button", href: `${base}.csv${q}`, download: "" }, `⬇ ${s.exportCsv}`),
-      h("a", { class: "button", href: `${base}.xlsx${q}`, download: "" }, `⬇ ${s.exportXlsx}`),
-      h("a", { class: "button secondary", href: `${base}.json${q}`, download: "" }, `⬇ ${s.exportJson}`),
+      h("a", { class: "button", href: exportUrl(code, hostKey, "csv", lang()), download: "" }, `⬇ ${s.exportCsv}`),
+      h("a", { class: "button", href: exportUrl(code, hostKey, "xlsx", lang()), download: "" }, `⬇ ${s.exportXlsx}`),
+      h("a", { class: "button secondary", href: exportUrl(code, hostKey, "json", lang()), download: "" }, `⬇ ${s.exportJson}`),
+      h("button", { type: "button", class: "secondary", "data-act": "report", onclick: () => openReport(code, hostKey) }, `📊 ${s.openReport}`),
     ),
   );
 }
 
 // ---- rendering ----------------------------------------------------------------------------
 
+/** The console cannot show the session: refused, replaced, closed, or saved but not running. */
+function stopped(): boolean {
+  return status === "failed" || status === "replaced" || status === "closed";
+}
+
+/** Asks the server what became of the session whose room is not running. */
+async function checkFailure(): Promise<void> {
+  const sc = code;
+  const key = hostKey;
+  failStatus = "loading";
+  failError = "";
+  render();
+  const r = await lookupSessions([{ code: sc, key }]);
+  if (code !== sc || !stopped()) return;
+  failStatus = r.ok ? (r.value[0] ?? null) : "failed";
+  render();
+}
+
+async function resumeHere(): Promise<void> {
+  if (failBusy || !code) return;
+  failBusy = true;
+  failError = "";
+  render();
+  const r = await resumeSession(code, hostKey);
+  failBusy = false;
+  if (r.ok) {
+    const old = conn;
+    conn = null;
+    void old?.leave();
+    resumedNotice = r.value.resumed;
+    failStatus = null;
+    openSession();
+    return;
+  }
+  failError = failText(r.reason);
+  render();
+  if (r.reason === "GAME_OVER" || r.reason === "SESSION_NOT_FOUND") void checkFailure();
+}
+
 function failureScreen(): HTMLElement {
   const s = t();
   const reason = failure?.reason;
+  const st = failStatus && typeof failStatus === "object" ? failStatus : null;
+  const checked = failStatus !== "loading" && failStatus !== "failed";
   let text = c().connectionLost;
-  if (status === "replaced") text = c().connectionLost;
+  if (status === "closed") text = s.closedHost;
+  else if (status === "replaced") text = c().connectionLost;
+  else if (st && !st.found) text = reason === "INVALID_HOST_KEY" ? s.badKey : s.notFoundNote;
+  else if (st?.found && st.phase === "final") text = s.finishedNote;
+  else if (reason === "SESSION_WAITING" || st?.resumable) text = s.waitingHost;
+  else if (st?.found && !st.live && !st.resumable) text = s.packMissingNote;
   else if (reason === "ROOM_NOT_FOUND" || reason === "SESSION_NOT_FOUND") text = s.notRunning;
   else if (reason === "INVALID_HOST_KEY") text = s.badKey;
   else if (reason && reason !== "NETWORK") text = reasonText(reason);
+  const canResume = !!st?.found && !!st.resumable;
+  const canReport = !!st?.found && st.packTitle !== null;
+  const gone =
+    status === "closed" ||
+    reason === "INVALID_HOST_KEY" ||
+    (st !== null && !st.found) ||
+    (checked && st === null && (reason === "ROOM_NOT_FOUND" || reason === "SESSION_NOT_FOUND"));
+  const waiting = status !== "closed" && (reason === "SESSION_WAITING" || canResume);
+  const forget = () => {
+    localSet(STORAGE.hostKey(code), null);
+    localSet(hostTokenKey(code), null);
+    goHome();
+  };
   return h(
     "section",
-    { class: "panel stack", "aria-labelledby": "fail-h" },
+    { class: "panel stack fail-panel", id: "fail", "aria-labelledby": "fail-h", "data-reason": status === "closed" ? "CLOSED" : (reason ?? "") },
     h("h2", { id: "fail-h" }, s.sessionOf(code)),
-    h("p", { class: "alert", role: "alert" }, text),
+    h("p", { class: waiting || (st?.found && st.phase === "final") ? "alert warn" : "alert", role: "alert" }, text),
+    failStatus === "loading" ? h("p", { class: "muted small", role: "status" }, s.checking) : null,
+    failError ? h("p", { class: "alert", role: "alert" }, failError) : null,
     h(
       "div",
       { class: "link-row" },
-      reason === "ROOM_NOT_FOUND" || reason === "INVALID_HOST_KEY"
-        ? h(
-            "button",
-            {
-              type: "button",
-              class: "danger",
-              onclick: () => {
-                localSet(STORAGE.hostKey(code), null);
-                localSet(hostTokenKey(code), null);
-                goHome();
+      canResume
+        ? h("button", { type: "button", class: "go", "data-act": "resume", disabled: failBusy, onclick: () => void resumeHere() }, failBusy ? s.resuming : s.resumeSession)
+        : null,
+      canReport ? h("button", { type: "button", class: "secondary", "data-act": "report", onclick: () => openReport(code, hostKey) }, `📊 ${s.reportBtn}`) : null,
+      gone || (st?.found && st.phase === "final")
+        ? h("button", { type: "button", class: gone ? "danger" : "secondary", "data-act": "forget", "aria-label": s.forgetLabel(code), onclick: forget }, s.forget)
+        : !canResume && !(st?.found && st.phase === "final")
+          ? h(
+              "button",
+              {
+                type: "button",
+                "data-act": "retry",
+                onclick: () => {
+                  if (conn) conn.start();
+                  else openSession();
+                },
               },
-            },
-            t().forget,
-          )
-        : h("button", { type: "button", onclick: () => conn?.start() }, s.retry),
-      h("button", { type: "button", class: "secondary", onclick: goHome }, s.backHome),
+              s.retry,
+            )
+          : null,
+      h("button", { type: "button", class: "secondary", "data-act": "home", onclick: goHome }, s.backHome),
     ),
   );
 }
@@ -902,8 +1289,8 @@ function update(): void {
 }
 
 function doUpdate(): void {
-  if (!code) return;
-  if (status === "failed" || status === "replaced") return;
+  if (!code || reportState) return;
+  if (stopped()) return;
   if (!sessionEls) {
     render();
     return;
@@ -916,13 +1303,33 @@ function render(): void {
   document.title = `Arena VUCA — ${s.title}`;
   setText($("page-title"), s.title);
   mount($("top-lang"), langButton());
+  if (reportState) {
+    const rs = reportState;
+    setText(topCode, rs.code);
+    sessionEls = null;
+    mount(
+      mainEl,
+      reportScreen({
+        code: rs.code,
+        key: rs.key,
+        report: rs.report,
+        loading: rs.loading,
+        error: rs.error,
+        tab: reportTab,
+        onTab: (view) => (reportTab = view),
+        onBack: closeReport,
+        onReload: () => void loadReport(),
+      }),
+    );
+    return;
+  }
   if (!code) {
     setText(topCode, "");
     sessionEls = null;
     mount(mainEl, createScreen());
     return;
   }
-  if (status === "failed" || status === "replaced") {
+  if (stopped()) {
     sessionEls = null;
     mount(mainEl, failureScreen());
     return;
@@ -952,6 +1359,7 @@ function boot(): boolean {
     return true;
   }
   render();
+  void refreshLookup();
   if (!packs) void loadPacks();
   return false;
 }
@@ -967,6 +1375,10 @@ addEventListener("hashchange", () => {
   status = "idle";
   failure = null;
   freshLink = null;
+  resumedNotice = false;
+  failStatus = null;
+  failError = "";
+  reportState = null;
   renderStatus();
   boot();
 });

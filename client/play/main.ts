@@ -46,10 +46,13 @@ function toast(text: string): void {
   toastTimer = setTimeout(() => mount(toastEl), 5000);
 }
 
+/** Saved but not running (the server restarted): the phone waits calmly and rejoins by itself. */
+const sessionWaiting = () => status !== "ok" && status !== "closed" && failure?.reason === "SESSION_WAITING";
+
 function renderStatus(): void {
   const t = tp();
   const lines: HTMLElement[] = [];
-  if (status === "reconnecting" || status === "lost") {
+  if ((status === "reconnecting" || status === "lost") && !sessionWaiting()) {
     lines.push(
       h(
         "div",
@@ -172,7 +175,8 @@ function render(): void {
 
 function pickScreen(): { key: string; build: () => Screen } {
   const L = lang();
-  if (status === "removed" || status === "banned" || status === "replaced") return { key: `${L}:gone:${status}`, build: goneScreen };
+  if (status === "removed" || status === "banned" || status === "replaced" || status === "closed") return { key: `${L}:gone:${status}`, build: goneScreen };
+  if (sessionWaiting()) return { key: `${L}:sw`, build: sessionWaitScreen };
   if (status === "idle" || status === "failed" || (!room && failure && failure.reason !== "NETWORK")) {
     return { key: `${L}:join:${failure?.reason ?? ""}:${failure?.suggestion ?? ""}`, build: joinScreen };
   }
@@ -309,10 +313,27 @@ function waitScreen(): Screen {
   };
 }
 
+function sessionWaitScreen(): Screen {
+  return {
+    key: "",
+    el: h(
+      "div",
+      { id: "session-waiting", class: "panel center waiting", "aria-busy": "true" },
+      h("div", { class: "spinner", "aria-hidden": "true" }),
+      h("h1", null, c().waitingTitle),
+      h("p", null, reasonText("SESSION_WAITING")),
+      h("a", { class: "small", href: "/" }, tp().otherRoom),
+    ),
+  };
+}
+
 function goneScreen(): Screen {
   const t = tp();
-  const title = status === "replaced" ? t.replacedTitle : t.removedTitle;
-  const text = status === "banned" ? t.bannedText : status === "replaced" ? t.replacedText : t.removedText;
+  const closed = status === "closed";
+  const title = closed ? c().closedTitle : status === "replaced" ? t.replacedTitle : t.removedTitle;
+  const text = closed ? c().closedText : status === "banned" ? t.bannedText : status === "replaced" ? t.replacedText : t.removedText;
+  const me = closed && state?.phase === "final" ? findMe() : null;
+  const summary = me && state ? parseSummary(state) : null;
   return {
     key: "",
     el: h(
@@ -320,6 +341,7 @@ function goneScreen(): Screen {
       { class: "panel stack" },
       h("h1", null, title),
       h("p", null, text),
+      me && state ? rankingList(summary ? summary.ranking : rankRows(state.teams), me.team.index) : null,
       status === "replaced"
         ? h("button", { type: "button", class: "block", onclick: () => location.reload() }, t.reconnectNow)
         : null,

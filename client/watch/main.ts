@@ -31,13 +31,13 @@ function connect(): void {
     join: () => ({ kind: "observer" }),
     onRoom: (room: Room) => room.onStateChange((s: RoomStateView) => ((state = s), schedule())),
     onStatus: (next, why) => {
-      if (state?.phase === "final" && next !== "ok" && next !== "connecting") {
+      if (state?.phase === "final" && next !== "ok" && next !== "connecting" && next !== "closed") {
         // The game is over and the room has closed: keep the final ranking on screen.
         void conn?.leave();
         return;
       }
       status = next;
-      failure = next === "failed" ? (why ?? null) : next === "ok" ? null : failure;
+      failure = next === "failed" || why?.reason === "SESSION_WAITING" ? (why ?? null) : next === "ok" ? null : failure;
       if (next === "ok") history.replaceState(null, "", `?code=${code}`);
       lastKey = "";
       render();
@@ -56,13 +56,13 @@ function render(): void {
   setText($("top-code"), state && status !== "failed" ? code : "");
   document.title = `${c().appName} — ${c().observer}`;
   const statusEl = $("status");
-  if (status === "reconnecting" || status === "lost") {
+  if ((status === "reconnecting" || status === "lost") && !waitingForHost()) {
     mount(statusEl, h("div", { class: "bar warn" }, h("span", { class: "bar-icon", "aria-hidden": "true" }, "⟳"), h("span", null, c().reconnecting)));
   } else if (state?.paused) {
     mount(statusEl, h("div", { class: "bar pause" }, h("span", { class: "bar-icon", "aria-hidden": "true" }, "❚❚"), h("span", null, t.pausedBanner)));
   } else mount(statusEl);
 
-  const key = `${lang()}|${status}|${sig()}`;
+  const key = waitingForHost() ? `${lang()}|waiting` : `${lang()}|${status}|${sig()}`;
   if (key === lastKey) return;
   lastKey = key;
   mount($("main"), h("div", { class: "stack" }, view()));
@@ -74,8 +74,27 @@ function sig(): string {
   return [state.phase, state.round, state.timeLeft, state.paused, teams, (state.card ?? "").length, (state.reveal ?? "").length, (state.summary ?? "").length].join("|");
 }
 
+/** Saved but not running (the server restarted): wait calmly, the page rejoins by itself. */
+function waitingForHost(): boolean {
+  return status !== "ok" && status !== "closed" && status !== "failed" && failure?.reason === "SESSION_WAITING";
+}
+
 function view(): (Node | null)[] {
   const t = tp();
+  if (status === "closed") {
+    return [h("section", { id: "session-closed", class: "panel stack center" }, h("h1", null, c().closedTitle), h("p", null, c().closedText), h("a", { class: "button block secondary", href: "/" }, t.backHome))];
+  }
+  if (waitingForHost()) {
+    return [
+      h(
+        "div",
+        { id: "session-waiting", class: "panel center waiting", "aria-busy": "true" },
+        h("div", { class: "spinner", "aria-hidden": "true" }),
+        h("h1", null, c().waitingTitle),
+        h("p", null, reasonText("SESSION_WAITING")),
+      ),
+    ];
+  }
   if (status === "idle" || status === "failed" || !state) {
     if (status === "connecting" || status === "reconnecting" || status === "ok" || (status === "lost" && !failure)) {
       return [h("div", { class: "panel center waiting" }, h("div", { class: "spinner", "aria-hidden": "true" }), h("p", null, c().connecting))];

@@ -54,6 +54,10 @@ const id = {
   reconnecting: "Koneksi terputus. Menyambung kembali…",
   lost: "Koneksi terputus. Mencoba lagi setiap beberapa detik…",
   ended: "Sesi telah berakhir.",
+  waiting: "Sesi menunggu fasilitator",
+  waitingHelp: "Permainan terhenti sebentar. Layar ini dan ponsel peserta akan tersambung kembali dengan sendirinya begitu fasilitator melanjutkannya.",
+  closed: "Sesi ini sudah ditutup oleh fasilitator.",
+  closedHelp: "Terima kasih sudah bermain!",
   demo: "Pratinjau",
 };
 
@@ -110,6 +114,10 @@ const en: BoardStrings = {
   reconnecting: "Connection lost. Reconnecting…",
   lost: "Connection lost. Retrying every few seconds…",
   ended: "The session has ended.",
+  waiting: "Waiting for the facilitator",
+  waitingHelp: "The game has stopped for a moment. This screen and the participants' phones will reconnect by themselves as soon as the facilitator resumes it.",
+  closed: "The facilitator has closed this session.",
+  closedHelp: "Thank you for playing!",
   demo: "Preview",
 };
 

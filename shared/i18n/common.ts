@@ -35,6 +35,11 @@ interface Common {
   sentOf: (sent: number, size: number) => string;
   locked: string;
   paused: string;
+  /** A saved session that is not running yet: phones, observers and the board wait calmly. */
+  waitingTitle: string;
+  /** The trainer closed the session and deleted its data. */
+  closedTitle: string;
+  closedText: string;
 }
 
 const id: Common = {
@@ -105,7 +110,7 @@ const id: Common = {
     PACK_NOT_FOUND: "Paket skenario itu tidak ditemukan.",
     INVALID_SETTINGS: "Pengaturan sesi tidak valid.",
     SESSION_NOT_FOUND: "Sesi itu tidak ditemukan.",
-    SESSION_WAITING: "Sesi ini terhenti sebentar dan menunggu pelatih melanjutkannya. Ponsel Anda akan masuk kembali otomatis.",
+    SESSION_WAITING: "Sesi ini terhenti sebentar dan menunggu fasilitator melanjutkannya. Ponsel Anda akan masuk kembali otomatis.",
     SESSION_LIVE: "Permainan ini masih berlangsung. Akhiri permainan dulu, lalu hapus datanya.",
     SERVER_ERROR: "Terjadi gangguan di server. Coba lagi.",
   },
@@ -126,6 +131,9 @@ const id: Common = {
   sentOf: (sent, size) => `Terkirim ${sent}/${size}`,
   locked: "Terkunci",
   paused: "Dijeda",
+  waitingTitle: "Menunggu fasilitator",
+  closedTitle: "Sesi ditutup",
+  closedText: "Sesi ini sudah ditutup oleh fasilitator. Terima kasih!",
 };
 
 const en: Common = {
@@ -196,7 +204,7 @@ const en: Common = {
     PACK_NOT_FOUND: "That scenario pack was not found.",
     INVALID_SETTINGS: "The session settings are not valid.",
     SESSION_NOT_FOUND: "That session was not found.",
-    SESSION_WAITING: "This session paused and is waiting for the trainer to resume it. Your phone will rejoin by itself.",
+    SESSION_WAITING: "This session has stopped for a moment and is waiting for the facilitator to resume it. Your phone will rejoin by itself.",
     SESSION_LIVE: "This game is still running. End the game first, then delete its data.",
     SERVER_ERROR: "Something went wrong on the server. Please try again.",
   },
@@ -217,6 +225,9 @@ const en: Common = {
   sentOf: (sent, size) => `Sent ${sent}/${size}`,
   locked: "Locked",
   paused: "Paused",
+  waitingTitle: "Waiting for the facilitator",
+  closedTitle: "Session closed",
+  closedText: "The facilitator has closed this session. Thank you!",
 };
 
 export const common: Record<Lang, Common> = { id, en };

@@ -1,4 +1,5 @@
-// Shown when there is no room to show: connecting, no code, unknown code, ended.
+// Shown when there is no room to show: connecting, no code, unknown code,
+// ended, waiting for the trainer to resume a saved session, closed.
 import * as Phaser from "phaser";
 import { store } from "../store.js";
 import { mirror } from "../live.js";
@@ -21,6 +22,8 @@ export class Message extends Phaser.Scene {
       n.kind === "noCode" ? [t.noCode, t.noCodeHelp]
       : n.kind === "notFound" ? [t.notFound(n.code), t.notFoundHelp]
       : n.kind === "ended" ? [t.ended, ""]
+      : n.kind === "waiting" ? [t.waiting, t.waitingHelp]
+      : n.kind === "closed" ? [t.closed, t.closedHelp]
       : n.kind === "error" ? [n.text, t.notFoundHelp]
       : [t.connecting, ""];
     this.children.removeAll(true);
