@@ -5,7 +5,7 @@ import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState, type TeamSnap } from "../store.js";
 import { say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { M, clock, fitTogether, padlock, panel, pill, teamMark, text } from "../ui.js";
+import { M, clock, padlock, panel, pill, teamMark, text } from "../ui.js";
 import { mirrorTimer } from "../live.js";
 
 const LW = 1140; // left column width
@@ -34,14 +34,29 @@ export class Deciding extends BoardScene {
     let y = Math.max(title.y + title.height, icon ? 250 : 0) + 14;
     const narrative = text(this, M, y, say(card.narrative, store.lang), { size: 38, width: LW, maxH: 220, minSize: 30, color: C.muted });
     y = narrative.y + narrative.height + 24;
-    const rowH = (1040 - y) / 4;
-    const texts = card.options.map((o, i) => {
-      const oy = y + i * rowH;
-      panel(this, M, oy, LW, rowH - 14, C.panel);
-      text(this, M + 20, oy + 12, c.primes[o.prime], { size: 38, bold: true, maxW: 240 });
-      return { t: text(this, M + 270, oy + 8, say(o.text, store.lang), { size: 38, width: LW - 290 }), maxH: rowH - 26 };
+    // Rows as tall as their text needs (a long option gets more room than a
+    // short one); the font shrinks together only when all four cannot fit.
+    const avail = 1040 - y;
+    const GAP = 14;
+    const PAD = 22;
+    const LABEL_H = 52;
+    const texts = card.options.map((o) => text(this, M + 270, 0, say(o.text, store.lang), { size: 38, width: LW - 290 }).setDepth(1));
+    const needs = () => texts.map((t) => Math.max(t.height, LABEL_H) + PAD + GAP);
+    let size = 38;
+    while (size > 24 && needs().reduce((a, b) => a + b, 0) > avail) {
+      size -= 2;
+      texts.forEach((t) => t.setFontSize(size).setLineSpacing(Math.round(size * 0.15)));
+    }
+    const need = needs();
+    const spare = Math.max(0, (avail - need.reduce((a, b) => a + b, 0)) / need.length);
+    let oy = y;
+    card.options.forEach((o, i) => {
+      const h = need[i]! + spare;
+      panel(this, M, oy, LW, h - GAP, C.panel);
+      text(this, M + 20, oy + 12, c.primes[o.prime], { size: 38, bold: true, maxW: 240 }).setDepth(1);
+      texts[i]!.setY(oy + 10);
+      oy += h;
     });
-    fitTogether(texts, 26);
     this.drawTimer(s);
     this.drawTeams(s.teams);
   }
