@@ -297,12 +297,20 @@ export class SqlStore implements Store {
 
   async migrate(): Promise<void> {
     if (this.schema) await sql`create schema if not exists ${sql.id(this.schema)}`.execute(this.db);
+    // Kysely looks for its migration tables by name across every schema: name
+    // ours (the connection's current one when none was given), or tables left
+    // in another schema of the same database would be taken for ours.
+    let tableSchema = this.schema;
+    if (!tableSchema && this.options.dialect === "postgres") {
+      const row = await sql<{ s: string }>`select current_schema() as s`.execute(this.db);
+      tableSchema = row.rows[0]?.s ?? undefined;
+    }
     const migrator = new Migrator({
       db: this.db,
       provider: { getMigrations: async () => MIGRATIONS },
       migrationTableName: MIGRATION_TABLE,
       migrationLockTableName: MIGRATION_LOCK_TABLE,
-      ...(this.schema ? { migrationTableSchema: this.schema } : {}),
+      ...(tableSchema ? { migrationTableSchema: tableSchema } : {}),
     });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
