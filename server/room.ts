@@ -12,8 +12,9 @@ import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, t
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
+import type { TextsMessage } from "../shared/view.js";
 import { GameRoomState, type VoteState } from "./state.js";
-import { syncState, timeLeftOf } from "./sync.js";
+import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
 import type { RoomServices } from "./services.js";
 
@@ -86,6 +87,9 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private saveTimer: { clear(): void } | undefined;
   /** Set when the trainer deleted the session: nothing is saved any more. */
   private deleted = false;
+  /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
+  private texts: TextsMessage = {};
+  private textsJson = { card: "", reveal: "", summary: "" };
 
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
@@ -116,7 +120,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.roundCount = this.pack.events.length;
     state.roundSeconds = this.game.settings.roundSeconds;
     this.setState(state);
-    syncState(this.state, this.game, null, this.pack, this.clock.currentTime, summarise);
+    syncState(this.state, this.game, null, this.clock.currentTime);
+    this.updateTexts();
     this.state.teams.forEach((team) => {
       const view = new StateView();
       view.add(team);
@@ -159,11 +164,13 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (auth.kind === "host") {
       client.userData = { kind: "host" };
       client.view = this.hostView;
+      this.sendTexts(client);
       return;
     }
     if (auth.kind === "board" || auth.kind === "observer") {
       client.userData = { kind: auth.kind };
       this.state.observers = this.countObservers();
+      this.sendTexts(client);
       return;
     }
     const deviceHash = sha256(`${this.code}:${auth.device}`);
@@ -184,6 +191,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.seated.set(playerId, client);
     this.seatView(client);
     client.send(SERVER_MESSAGES.welcome, { playerId, rejoined });
+    this.sendTexts(client);
   }
 
   override async onDrop(client: GameClient) {
@@ -199,6 +207,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override onReconnect(client: GameClient) {
+    // broadcasts while the socket was down did not reach it
+    this.sendTexts(client);
     const seat = client.userData;
     if (seat?.kind === "player" && this.game.players[seat.playerId]) {
       this.seated.set(seat.playerId, client);
@@ -310,9 +320,31 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.pack, this.clock.currentTime, summarise, this.showVote);
+    syncState(this.state, this.game, prev, this.clock.currentTime, this.showVote);
+    if (prev.phase !== this.game.phase || prev.round !== this.game.round) this.updateTexts();
     this.requestSave(prev);
     return { ok: true };
+  }
+
+  /**
+   * Recomputes the round's texts and broadcasts what changed at once, ahead of
+   * the patch with the new phase: a page never shows a phase without its texts.
+   */
+  private updateTexts(): void {
+    const texts = textsOf(this.game, this.pack, summarise);
+    const changed: TextsMessage = {};
+    for (const key of ["card", "reveal", "summary"] as const) {
+      const json = texts[key] ? JSON.stringify(texts[key]) : "";
+      if (json === this.textsJson[key]) continue;
+      this.textsJson[key] = json;
+      if (texts[key]) (changed as Record<string, unknown>)[key] = texts[key];
+    }
+    this.texts = texts;
+    if (Object.keys(changed).length > 0) this.broadcast(SERVER_MESSAGES.texts, changed);
+  }
+
+  private sendTexts(client: GameClient): void {
+    client.send(SERVER_MESSAGES.texts, this.texts);
   }
 
   /** A new vote is visible to its own team and the host only (schema views need each new instance). */

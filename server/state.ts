@@ -1,7 +1,8 @@
 // The synced state: what the board, the phones and the console decode.
 // Only `TeamState.votes` and `TeamState.reason` are secret: they are `.view()`
 // fields, sent only to the team's own members and the host (see server/views.ts).
-// Card, reveal and summary change once per round and travel as JSON strings.
+// Card, reveal and summary are not here: they travel as `texts` messages
+// (shared/view.ts), decoded natively instead of char by char.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
 export const VoteState = schema(
@@ -60,12 +61,6 @@ export const GameRoomState = schema(
     paused: t.boolean(),
     roomLocked: t.boolean(),
     teams: t.array(TeamState),
-    /** JSON of the public CardView (no points, no reasons before the reveal). */
-    card: t.string(),
-    /** JSON of the RevealView, set at the reveal of a round. */
-    reveal: t.string(),
-    /** JSON of the GameSummary, set at the final phase. */
-    summary: t.string(),
     observers: t.uint16(),
   },
   "GameRoomState",

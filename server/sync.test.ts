@@ -1,13 +1,14 @@
-// The compact reveal: what travels in `state.reveal` plus the card the page
-// already has gives back the whole reveal, for every card of every pack.
+// The compact reveal: what travels in the `texts` message plus the card the
+// page already has gives back the whole reveal, for every card of every pack;
+// and the synced state, patched action by action, equals a fresh full sync.
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPacks } from "./packs.js";
-import { cardView, revealView, syncState } from "./sync.js";
+import { cardView, revealView, syncState, textsOf } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { expandReveal, revealOf, type RevealView } from "../shared/view.js";
+import { expandReveal, RoomTexts, type RevealView } from "../shared/view.js";
 import { PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
@@ -50,8 +51,10 @@ describe("compact reveal", () => {
           best: PRIMES.filter((p) => card.options.some((o) => o.prime === p && o.points === top)),
           results: res,
         };
-        const state = { card: JSON.stringify(cardView(pack, round)), reveal: JSON.stringify(revealView(pack, game)) };
-        expect(revealOf(state)).toEqual(JSON.parse(JSON.stringify(expected)));
+        // as it travels: through msgpack on the wire, here through JSON
+        const texts = new RoomTexts();
+        texts.take(JSON.parse(JSON.stringify({ card: cardView(pack, round), reveal: revealView(pack, game) })));
+        expect(texts.reveal({ phase: "reveal", round })).toEqual(JSON.parse(JSON.stringify(expected)));
       });
     }
   });
@@ -69,7 +72,53 @@ describe("compact reveal", () => {
     const pack = packs.get("banjir-bandang")!;
     const game = { round: 1, history: [{ round: 1, eventId: "x", skipped: false, results: [], submissions: {} }] } as unknown as GameState;
     expect(expandReveal(cardView(pack, 0), revealView(pack, game))).toBeNull();
-    expect(revealOf({ card: "", reveal: "" })).toBeNull();
+    expect(new RoomTexts().reveal({ phase: "reveal", round: 0 })).toBeNull();
+  });
+});
+
+describe("room texts", () => {
+  const pack = packs.get("banjir-bandang")!;
+  const played = (round: number) =>
+    ({ round, phase: "reveal", history: [{ round, eventId: pack.events[round]!.id, skipped: false, results: [], submissions: {} }] }) as unknown as GameState;
+
+  it("pairs a reveal with the card of its own round, whatever arrives first", () => {
+    const texts = new RoomTexts();
+    texts.take({ card: cardView(pack, 0)! });
+    expect(texts.card({ phase: "deciding", round: 0 })?.id).toBe(pack.events[0]!.id);
+    expect(texts.reveal({ phase: "deciding", round: 0 })).toBeNull(); // nothing to reveal yet
+    texts.take({ reveal: revealView(pack, played(0))! });
+    expect(texts.reveal({ phase: "reveal", round: 0 })?.card.id).toBe(pack.events[0]!.id);
+    // the next card is broadcast before the patch that leaves the scoreboard
+    texts.take({ card: cardView(pack, 1)! });
+    expect(texts.reveal({ phase: "scoreboard", round: 0 })?.card.reflection).toEqual(pack.events[0]!.reflection);
+    expect(texts.card({ phase: "briefing", round: 1 })?.id).toBe(pack.events[1]!.id);
+    expect(texts.reveal({ phase: "briefing", round: 1 })).toBeNull();
+    expect(texts.card({ phase: "final", round: 1 })).toBeNull();
+  });
+
+  it("holds what the room would send a late joiner in each phase", () => {
+    let game = createGame({ packId: pack.id, teamCount: 2, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING }, 3);
+    const step = (action: Action) => {
+      const r = reduce(game, action, { pack, now: 1000 });
+      if (!r.ok) throw new Error(r.reason);
+      game = r.state;
+    };
+    expect(textsOf(game, pack, summarise)).toEqual({});
+    step({ type: "join", playerId: "a", name: "Ani", team: 0 });
+    step({ type: "start" });
+    expect(Object.keys(textsOf(game, pack, summarise))).toEqual(["card"]);
+    step({ type: "next" });
+    step({ type: "submit", playerId: "a", prime: "vision", commit: true });
+    if (game.phase === "deciding") step({ type: "reveal" }); // the only player's vote may already have ended it
+    expect(game.phase).toBe("reveal");
+    const late = new RoomTexts();
+    late.take(textsOf(game, pack, summarise));
+    expect(late.reveal(game)?.results[0]?.choice).toBe("vision");
+    step({ type: "end" });
+    expect(game.phase).toBe("final");
+    const end = textsOf(game, pack, summarise);
+    expect(end.card).toBeUndefined();
+    expect(end.summary?.ranking).toHaveLength(2);
   });
 });
 
@@ -85,7 +134,7 @@ describe("incremental sync", () => {
       let game = createGame({ packId: pack.id, teamCount: 3, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING }, run + 1);
       const state = new GameRoomState();
       let now = 1000;
-      syncState(state, game, null, pack, now, summarise);
+      syncState(state, game, null, now);
       const ids = Array.from({ length: 12 }, (_, i) => `p${i}`);
       for (let step = 0; step < 300; step++) {
         const id = ids[rnd(ids.length)]!;
@@ -114,9 +163,9 @@ describe("incremental sync", () => {
         if (!result.ok || result.state === game) continue;
         const prev = game;
         game = result.state;
-        syncState(state, game, prev, pack, now, summarise);
+        syncState(state, game, prev, now);
         const fresh = new GameRoomState();
-        syncState(fresh, game, null, pack, now, summarise);
+        syncState(fresh, game, null, now);
         expect(state.toJSON()).toEqual(fresh.toJSON());
       }
     }

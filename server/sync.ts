@@ -4,7 +4,7 @@
 import { ArraySchema } from "@colyseus/schema";
 import type { Pack } from "../shared/scenario.js";
 import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
-import { encodeReveal, type CardView, type RevealWire } from "../shared/view.js";
+import { encodeReveal, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
 import { GameRoomState, MemberState, TeamState, VoteState } from "./state.js";
 
 export function cardView(pack: Pack, round: number): CardView | null {
@@ -21,7 +21,7 @@ export function cardView(pack: Pack, round: number): CardView | null {
   };
 }
 
-/** The reveal of the round just played, compactly: the card's texts are already in `state.card` (see shared/view.ts). */
+/** The reveal of the round just played, compactly: the card's texts were sent at the briefing (see shared/view.ts). */
 export function revealView(pack: Pack, game: GameState): RevealWire | null {
   const record = game.history[game.history.length - 1];
   if (!record || record.skipped || record.round !== game.round) return null;
@@ -148,9 +148,7 @@ export function syncState(
   state: GameRoomState,
   game: GameState,
   prev: GameState | null,
-  pack: Pack,
   now: number,
-  summarise: (game: GameState, pack: Pack) => GameSummary,
   onNewVote?: OnNewVote,
 ): void {
   if (state.phase !== game.phase) state.phase = game.phase;
@@ -169,15 +167,15 @@ export function syncState(
       playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
     if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players, onNewVote);
   });
+}
 
-  if (!prev || prev.round !== game.round || prev.phase !== game.phase) {
-    const card = game.round >= 0 && game.phase !== "final" ? cardView(pack, game.round) : null;
-    const cardJson = card ? JSON.stringify(card) : "";
-    if (state.card !== cardJson) state.card = cardJson;
-    const reveal = game.phase === "reveal" || game.phase === "scoreboard" ? revealView(pack, game) : null;
-    const revealJson = reveal ? JSON.stringify(reveal) : "";
-    if (state.reveal !== revealJson) state.reveal = revealJson;
-    const summaryJson = game.phase === "final" ? JSON.stringify(summarise(game, pack)) : "";
-    if (state.summary !== summaryJson) state.summary = summaryJson;
-  }
+/** The round's texts as they stand: the card from the briefing to the scoreboard, the reveal from the reveal on, the summary at the end. */
+export function textsOf(game: GameState, pack: Pack, summarise: (game: GameState, pack: Pack) => GameSummary): TextsMessage {
+  const texts: TextsMessage = {};
+  const card = game.round >= 0 && game.phase !== "final" && game.phase !== "lobby" ? cardView(pack, game.round) : null;
+  if (card) texts.card = card;
+  const reveal = game.phase === "reveal" || game.phase === "scoreboard" ? revealView(pack, game) : null;
+  if (reveal) texts.reveal = reveal;
+  if (game.phase === "final") texts.summary = summarise(game, pack);
+  return texts;
 }

@@ -23,6 +23,8 @@ export const SERVER_MESSAGES = {
   removed: "removed",
   /** The trainer closed the session (its data was deleted); the page stops reconnecting. */
   closed: "closed",
+  /** The round's texts: card, reveal, summary (shared/view.ts TextsMessage). */
+  texts: "texts",
 } as const;
 
 /** Close code the room uses when the trainer removes a player. */

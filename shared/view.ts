@@ -1,7 +1,9 @@
-// What the pages read: the decoded room state and the JSON payloads inside it.
-// The server builds these in server/sync.ts. The reveal travels compactly
-// (RevealWire: only what the card does not already carry) and the pages read
-// it back whole with revealOf(state).
+// What the pages read: the decoded room state, and the round's texts (card,
+// reveal, summary) that travel beside it as `texts` messages. The server builds
+// both in server/sync.ts. The texts are not in the synced state: a long string
+// there is decoded char by char by every client on every change, while a
+// message is decoded natively once. The reveal travels compactly (RevealWire:
+// only what the card does not already carry); RoomTexts puts it back whole.
 import { PRIMES, ROLES, type Condition, type CoreValue, type Prime, type Role, type Text } from "./vuca.js";
 import type { EventCard } from "./scenario.js";
 import type { GameSummary, Phase, TeamResult, LockCause } from "./rules/types.js";
@@ -30,10 +32,10 @@ export interface RevealView {
 export type SummaryView = GameSummary;
 
 // ---- the reveal on the wire -------------------------------------------------
-// At the reveal every client decodes `state.reveal` in the same patch as the
-// last votes, so it carries only what the card (`state.card`, sent at the
-// briefing) does not: points, reasons, roles, reflection, value, behaviour and
-// the results, as positional arrays. revealOf() puts the whole RevealView back.
+// At the reveal every client receives the reveal at the same moment, so it
+// carries only what the card (sent at the briefing) does not: points, reasons,
+// roles, reflection, value, behaviour and the results, as positional arrays.
+// expandReveal() puts the whole RevealView back.
 
 /** A Text as [id] or [id, en]. */
 export type WireText = [string] | [string, string];
@@ -45,7 +47,7 @@ export type WireText = [string] | [string, string];
 export type WireResult = [number, number, [number, number, number, number], number, string, number, number, number, number, number, number];
 export interface RevealWire {
   round: number;
-  /** The card's id, to match it with `state.card`. */
+  /** The card's id, to match it with the card of the same round. */
   id: string;
   /** Per option, in the card's order. */
   points: number[];
@@ -63,7 +65,7 @@ export const LOCK_CAUSES = ["captain", "all-sent", "timeout", "host"] as const s
 const wireText = (t: Text): WireText => (t.en ? [t.id, t.en] : [t.id]);
 const textOf = (w: WireText): Text => (w[1] !== undefined ? { id: w[0], en: w[1] } : { id: w[0] });
 
-/** The reveal of `card` as it travels in `state.reveal` (see revealOf). */
+/** The reveal of `card` as it travels in the `texts` message (see expandReveal). */
 export function encodeReveal(round: number, card: EventCard, results: readonly TeamResult[]): RevealWire {
   const wire: RevealWire = {
     round,
@@ -135,10 +137,70 @@ export function expandReveal(card: CardView | null, wire: RevealWire | null): Re
   return { round: wire.round, card: full, best, results };
 }
 
-/** The reveal of the decoded state, whole (card texts + the compact reveal), or null outside the reveal. */
-export function revealOf(state: Pick<RoomStateView, "card" | "reveal">): RevealView | null {
-  if (!state.reveal) return null;
-  return expandReveal(parseJson<CardView>(state.card), parseJson<RevealWire>(state.reveal));
+// ---- the texts message ------------------------------------------------------
+
+/**
+ * The `texts` message: what changed of the round's texts. Sent to everyone the
+ * moment the phase or round changes (so it arrives before the patch with the
+ * new phase), and whole to every client that joins or reconnects.
+ */
+export interface TextsMessage {
+  /** The card of the round being played (public from the briefing on). */
+  card?: CardView;
+  /** The compact reveal of that round, from the reveal on. */
+  reveal?: RevealWire;
+  /** At the final phase. */
+  summary?: SummaryView;
+}
+
+/**
+ * What a page keeps of the `texts` messages, read against the state: the card
+ * of the state's round, its reveal in the reveal and scoreboard phases, the
+ * summary in the final phase. Keyed by round, so the order in which a message
+ * and a patch arrive never pairs one round's reveal with another's card.
+ */
+export class RoomTexts {
+  private cards = new Map<number, CardView>();
+  private reveals = new Map<number, RevealWire>();
+  private lastSummary: SummaryView | null = null;
+  private expanded: { wire: RevealWire; card: CardView; view: RevealView | null } | null = null;
+  /** Grows with every message: part of a page's render signature. */
+  version = 0;
+
+  take(message: TextsMessage): void {
+    if (message.card) this.cards.set(message.card.round, message.card);
+    if (message.reveal) this.reveals.set(message.reveal.round, message.reveal);
+    if (message.summary) this.lastSummary = message.summary;
+    this.version++;
+  }
+
+  /** Forget everything (a new room, or a fresh join to the same one: it sends its texts again). */
+  clear(): void {
+    this.cards.clear();
+    this.reveals.clear();
+    this.lastSummary = null;
+    this.expanded = null;
+    this.version++;
+  }
+
+  card(state: Pick<RoomStateView, "phase" | "round">): CardView | null {
+    if (state.phase === "lobby" || state.phase === "final") return null;
+    return this.cards.get(state.round) ?? null;
+  }
+
+  /** The whole reveal of the state's round, in the reveal and scoreboard phases. */
+  reveal(state: Pick<RoomStateView, "phase" | "round">): RevealView | null {
+    if (state.phase !== "reveal" && state.phase !== "scoreboard") return null;
+    const wire = this.reveals.get(state.round);
+    const card = this.cards.get(state.round);
+    if (!wire || !card) return null;
+    if (this.expanded?.wire !== wire || this.expanded.card !== card) this.expanded = { wire, card, view: expandReveal(card, wire) };
+    return this.expanded.view;
+  }
+
+  summary(state: Pick<RoomStateView, "phase">): SummaryView | null {
+    return state.phase === "final" ? this.lastSummary : null;
+  }
 }
 
 /** Decoded state as the SDK exposes it (collections are iterable, maps have get/forEach). */
@@ -177,10 +239,6 @@ export interface RoomStateView {
   paused: boolean;
   roomLocked: boolean;
   teams: ArrayLike<TeamView> & Iterable<TeamView>;
-  card: string;
-  /** JSON of the RevealWire: read it with revealOf(state). */
-  reveal: string;
-  summary: string;
   observers: number;
 }
 

@@ -7,7 +7,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { CLOSE_REMOVED, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";
-import type { RoomStateView } from "../../shared/view.js";
+import type { RoomStateView, TextsMessage } from "../../shared/view.js";
 import { store } from "./store.js";
 
 const RETRY_MS = 3000;
@@ -57,6 +57,8 @@ function watch(room: Room, client: Client, code: string): void {
   room.onMessage(SERVER_MESSAGES.closed, () => {
     closed = true;
   });
+  store.newRoom();
+  room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => store.takeTexts(m));
   room.onStateChange((state: RoomStateView) => store.setState(state));
   room.onDrop(() => store.setConn("reconnecting"));
   room.onReconnect(() => store.setConn("ok"));

@@ -1,7 +1,7 @@
 // The board's preview: ?demo=lobby|briefing|deciding|reveal|scoreboard|final
 // feeds a made-up room so a trainer (or a screenshot) can see every screen
 // without a server. Options: &teams=2..10, &paused=1, &lang=en.
-import { encodeReveal, type CardView, type RoomStateView, type TeamView } from "../../shared/view.js";
+import { encodeReveal, type CardView, type RoomStateView, type TeamView, type TextsMessage } from "../../shared/view.js";
 import type { EventCard } from "../../shared/scenario.js";
 import type { GameSummary, Phase, TeamResult } from "../../shared/rules/types.js";
 import { PRIMES, type Prime, type Role } from "../../shared/vuca.js";
@@ -76,25 +76,28 @@ function summary(n: number): GameSummary {
   };
 }
 
-export function fakeState(demo: string, n: number, paused: boolean): RoomStateView {
+export function fakeState(demo: string, n: number, paused: boolean): { state: RoomStateView; texts: TextsMessage } {
   const phase: Phase = (["lobby", "briefing", "deciding", "reveal", "scoreboard", "final"] as const).find((p) => p === demo) ?? "lobby";
   const lobby = phase === "lobby";
   const card: CardView = { id: CARD.id, round: 2, title: CARD.title, narrative: CARD.narrative, condition: CARD.condition, icon: CARD.icon, options: CARD.options.map((o) => ({ prime: o.prime, text: o.text })) };
   const reveal = encodeReveal(2, CARD, results(n));
-  return {
+  const texts: TextsMessage = {};
+  if (!lobby && phase !== "final") texts.card = card;
+  if (phase === "reveal" || phase === "scoreboard") texts.reveal = reveal;
+  if (phase === "final") texts.summary = summary(n);
+  const state: RoomStateView = {
     code: "K7QMX", packId: "demo", packTitle: JSON.stringify({ id: "Tanggap Bencana di Kabupaten Sukamaju", en: "Disaster response in Sukamaju Regency" }),
     phase, round: lobby ? -1 : 2, roundCount: 8, roundSeconds: 180, timeLeft: 107, paused, roomLocked: false,
     teams: teams(lobby ? Math.min(n, 10) : n, phase).map((t) => (lobby ? { ...t, score: 0 } : t)),
-    card: lobby || phase === "final" ? "" : JSON.stringify(card),
-    reveal: phase === "reveal" || phase === "scoreboard" ? JSON.stringify(reveal) : "",
-    summary: phase === "final" ? JSON.stringify(summary(n)) : "",
     observers: 0,
   };
+  return { state, texts };
 }
 
 export function runDemo(demo: string, params: URLSearchParams): void {
   const n = Math.max(2, Math.min(10, Number(params.get("teams") ?? 6) || 6));
-  const state = fakeState(demo, n, params.get("paused") === "1");
+  const { state, texts } = fakeState(demo, n, params.get("paused") === "1");
+  store.texts.take(texts);
   store.setJoinUrl("http://192.168.1.20:2567");
   store.titles.set(CARD.id, CARD.title);
   store.titles.set("hoaks-vaksin", { id: "Hoaks vaksin menyebar di grup WhatsApp warga", en: "A vaccine hoax spreads in residents' chats" });

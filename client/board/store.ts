@@ -1,7 +1,7 @@
 // The board's one source of truth: a plain snapshot of the room state, the
 // connection status and the chosen language. Scenes read it and redraw.
-import type { CardView, RevealView, RoomStateView, SummaryView } from "../../shared/view.js";
-import { parseJson, revealOf } from "../../shared/view.js";
+import type { CardView, RevealView, RoomStateView, SummaryView, TextsMessage } from "../../shared/view.js";
+import { parseJson, RoomTexts } from "../../shared/view.js";
 import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
@@ -45,7 +45,7 @@ export type Notice =
   | { kind: "error"; text: string };
 export type Conn = "ok" | "reconnecting" | "lost";
 
-export function snapshot(view: RoomStateView): BoardState {
+export function snapshot(view: RoomStateView, texts: RoomTexts): BoardState {
   const packTitle = parseJson<Text>(view.packTitle);
   return {
     code: view.code,
@@ -63,9 +63,9 @@ export function snapshot(view: RoomStateView): BoardState {
       locked: t.locked,
       score: t.score,
     })),
-    card: parseJson<CardView>(view.card),
-    reveal: revealOf(view),
-    summary: parseJson<SummaryView>(view.summary),
+    card: texts.card(view),
+    reveal: texts.reveal(view),
+    summary: texts.summary(view),
   };
 }
 
@@ -101,14 +101,29 @@ class Store {
     // a listener removed during this round (a scene stopped by the router) is not called
     for (const fn of [...this.listeners]) if (this.listeners.has(fn)) fn();
   }
+  /** The room's `texts` messages (card, reveal, summary). */
+  readonly texts = new RoomTexts();
+  private view: RoomStateView | null = null;
+
   setState(view: RoomStateView): void {
-    const s = snapshot(view);
+    this.view = view;
+    const s = snapshot(view, this.texts);
     if (s.card) this.titles.set(s.card.id, s.card.title);
     if (s.reveal) this.titles.set(s.reveal.card.id, s.reveal.card.title);
     this.state = s;
     this.emit();
   }
+  takeTexts(message: TextsMessage): void {
+    this.texts.take(message);
+    if (this.view && this.state) this.setState(this.view);
+  }
+  /** A new Room object: it sends its texts again right after the join. */
+  newRoom(): void {
+    this.texts.clear();
+    this.view = null;
+  }
   setNotice(notice: Notice): void {
+    this.view = null;
     this.state = null;
     this.notice = notice;
     this.emit();

@@ -17,7 +17,7 @@ import { host, type HostStrings } from "../../shared/i18n/host.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
 import { keepConnected, localGet, localSet, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { parseCard, parseSummary, teamChip } from "../lib/views.js";
+import { listenTexts, parseCard, parseSummary, teamChip, textsVersion } from "../lib/views.js";
 import { deleteSession, exportUrl, fetchReport, lookupSessions, resumeSession, type Failure, type ReportView, type SessionReport, type SessionStatus } from "./api.js";
 import { formatWhen, reportScreen } from "./report.js";
 
@@ -615,6 +615,9 @@ function openSession(): void {
         state = s as RoomStateView;
         if (state?.teams) update();
       });
+      listenTexts(r, () => {
+        if (state?.teams) update();
+      });
       const initial = r.state as RoomStateView | undefined;
       if (initial && initial.teams) {
         state = initial;
@@ -1088,7 +1091,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
   const isFinal = st.phase === "final";
   els.final.hidden = !isFinal;
   if (!isFinal) return;
-  const sig = `${lang()}|${st.summary}`;
+  const sig = `${lang()}|${textsVersion()}`;
   if (!force && sig === finalSig) return;
   finalSig = sig;
   const s = t();

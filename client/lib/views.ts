@@ -9,19 +9,34 @@
 //   reflectionBlock(reveal)    → reflection question + BerAKHLAK value
 //   rankingList(rows, myTeam)  → ordered list of teams with rank and score
 //   rankRows(teams)            → rows ranked by score (equal scores share a rank), for the scoreboard
-//   parseCard / parseReveal / parseSummary → the JSON strings of the state, parsed
+//   listenTexts(room, onChange) → keeps the room's `texts` messages (card, reveal, summary)
+//   parseCard / parseReveal / parseSummary → those texts for the state's phase and round
+//   textsVersion()             → grows with every texts message (for render signatures)
 import type { CardView, RevealView, RoomStateView, SummaryView, TeamView } from "../../shared/view.js";
-import { parseJson, revealOf } from "../../shared/view.js";
+import { RoomTexts, type TextsMessage } from "../../shared/view.js";
+import { SERVER_MESSAGES } from "../../shared/constants.js";
 import { say, type Prime } from "../../shared/vuca.js";
 import type { TeamResult } from "../../shared/rules/types.js";
 import { h } from "./dom.js";
 import { c, lang, tp } from "./i18n.js";
 import { inkOn, teamColour, teamHex } from "./teams.js";
 
-export const parseCard = (s: RoomStateView) => parseJson<CardView>(s.card);
-/** The whole reveal: the compact `reveal` JSON put together with the card's texts. */
-export const parseReveal = (s: RoomStateView): RevealView | null => revealOf(s);
-export const parseSummary = (s: RoomStateView) => parseJson<SummaryView>(s.summary);
+// One room per page: the texts of the room the page is in.
+const texts = new RoomTexts();
+
+/** Call for every new Room object (it sends its texts whole right after the join). */
+export function listenTexts(room: { onMessage(type: string, cb: (m: TextsMessage) => void): unknown }, onChange: () => void): void {
+  texts.clear();
+  room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => {
+    texts.take(m);
+    onChange();
+  });
+}
+export const textsVersion = () => texts.version;
+export const parseCard = (s: RoomStateView): CardView | null => texts.card(s);
+/** The whole reveal: the compact reveal put together with the card's texts. */
+export const parseReveal = (s: RoomStateView): RevealView | null => texts.reveal(s);
+export const parseSummary = (s: RoomStateView): SummaryView | null => texts.summary(s);
 
 export function teamChip(index: number, extra?: string): HTMLElement {
   return h(

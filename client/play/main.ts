@@ -12,7 +12,7 @@ import { PRIMES, say, type Prime } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { deviceSecret, keepConnected, localGet, localSet, rememberName, savedToken, storedName, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { cardBlock, optionReasons, parseCard, parseReveal, parseSummary, rankRows, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
+import { cardBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
 
 // ---- page state --------------------------------------------------------------
 
@@ -115,6 +115,7 @@ function wireRoom(r: Room): void {
     state = s;
     scheduleRender();
   });
+  listenTexts(r, scheduleRender);
 }
 
 let frame = 0;
@@ -186,7 +187,8 @@ function pickScreen(): { key: string; build: () => Screen } {
   const teamKey = `${me.team.index}:${me.captain ? "c" : "m"}`;
   if (phase === "lobby") return { key: `${L}:lobby`, build: lobbyScreen };
   if (phase === "briefing") return { key: `${L}:brief:${state.round}`, build: briefingScreen };
-  if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}`, build: decidingScreen };
+  // the card comes in its own message: a screen built before it arrived is built again
+  if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}:${parseCard(state)?.id ?? "-"}`, build: decidingScreen };
   if (phase === "reveal") return { key: `${L}:reveal:${state.round}:${me.team.index}`, build: revealScreen };
   if (phase === "scoreboard") return { key: `${L}:score:${state.round}`, build: scoreScreen };
   return { key: `${L}:final`, build: finalScreen };
@@ -443,7 +445,7 @@ function lobbyScreen(): Screen {
 function briefingScreen(): Screen {
   return simple(
     "",
-    () => `${state?.card}|${findMe()?.member.roles}`,
+    () => `${textsVersion()}|${state?.round}|${findMe()?.member.roles}`,
     () => {
       const card = state ? parseCard(state) : null;
       const me = findMe();
@@ -716,7 +718,7 @@ function decidingScreen(): Screen {
 function revealScreen(): Screen {
   return simple(
     "",
-    () => `${state?.reveal}`,
+    () => `${textsVersion()}|${state?.round}|${state?.phase}`,
     () => {
       const reveal = state ? parseReveal(state) : null;
       const me = findMe();
@@ -783,7 +785,7 @@ function scoreScreen(): Screen {
 function finalScreen(): Screen {
   return simple(
     "",
-    () => `${state?.summary}|${state ? Array.from(state.teams, (tm) => tm.score).join(",") : ""}`,
+    () => `${textsVersion()}|${state?.phase}|${state ? Array.from(state.teams, (tm) => tm.score).join(",") : ""}`,
     () => {
       const me = findMe();
       if (!state || !me) return [];

@@ -12,7 +12,7 @@ import { say } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { keepConnected, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { cardBlock, optionReasons, parseCard, parseReveal, parseSummary, rankRows, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
+import { cardBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
 
 const params = new URLSearchParams(location.search);
 let code = normaliseCode(params.get("code") ?? "");
@@ -29,7 +29,10 @@ function connect(): void {
     code,
     tokenKey: `${STORAGE.token(code)}:observer`,
     join: () => ({ kind: "observer" }),
-    onRoom: (room: Room) => room.onStateChange((s: RoomStateView) => ((state = s), schedule())),
+    onRoom: (room: Room) => {
+      room.onStateChange((s: RoomStateView) => ((state = s), schedule()));
+      listenTexts(room, schedule);
+    },
     onStatus: (next, why) => {
       if (state?.phase === "final" && next !== "ok" && next !== "connecting" && next !== "closed") {
         // The game is over and the room has closed: keep the final ranking on screen.
@@ -71,7 +74,7 @@ function render(): void {
 function sig(): string {
   if (!state) return failure?.reason ?? "";
   const teams = Array.from(state.teams, (tm) => `${tm.index}:${tm.members.length}:${Array.from(tm.members, (m) => m.name).join("/")}:${tm.sent}:${tm.locked}:${tm.score}`).join(";");
-  return [state.phase, state.round, state.timeLeft, state.paused, teams, (state.card ?? "").length, (state.reveal ?? "").length, (state.summary ?? "").length].join("|");
+  return [state.phase, state.round, state.timeLeft, state.paused, teams, textsVersion()].join("|");
 }
 
 /** Saved but not running (the server restarted): wait calmly, the page rejoins by itself. */

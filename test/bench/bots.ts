@@ -4,6 +4,7 @@
 //              join time, submit → own-team-tally latency, reveal latency.
 //   kind=bare: the same bots on the bare room (one counter per player).
 import { Client, type Room } from "@colyseus/sdk";
+import { RoomTexts, type TextsMessage } from "../../shared/view.js";
 
 interface Args {
   url: string;
@@ -49,8 +50,16 @@ function waitFor(room: Room, predicate: () => boolean, ms = TIMEOUT_MS): Promise
   });
 }
 
+/** Keeps the room's texts (card, reveal, summary) as a page does. */
+function keepTexts(room: Room): RoomTexts {
+  const texts = new RoomTexts();
+  room.onMessage("texts", (m: TextsMessage) => texts.take(m));
+  return texts;
+}
+
 interface Bot {
   room: Room<any, any>;
+  texts: RoomTexts;
   id: string;
   team: number;
 }
@@ -63,6 +72,7 @@ async function gameRoom(index: number) {
   });
   const { code, hostKey } = (await res.json()) as { code: string; hostKey: string };
   const host = await new Client(args.url).joinById(code, { kind: "host", hostKey });
+  keepTexts(host);
   const bots: Bot[] = [];
   await inBatches([...Array(args.players).keys()], 20, async (i) => {
     const t0 = performance.now();
@@ -72,9 +82,10 @@ async function gameRoom(index: number) {
       team: i % args.teams,
       device: `bench-device-${index}-${i}-${"x".repeat(8)}`,
     });
+    const texts = keepTexts(room);
     const welcome = await new Promise<{ playerId: string }>((resolve) => room.onMessage("welcome", resolve));
     joinMs.push(performance.now() - t0);
-    bots.push({ room, id: welcome.playerId, team: i % args.teams });
+    bots.push({ room, texts, id: welcome.playerId, team: i % args.teams });
   });
   return { host, bots };
 }
@@ -106,7 +117,8 @@ async function runGame() {
           });
         });
         const reveals = r.bots.map((b) =>
-          waitFor(b.room, () => b.room.state?.phase === "reveal").then((ok) => {
+          // shown when the phase and its texts are both there, as on a phone
+          waitFor(b.room, () => b.room.state?.phase === "reveal" && b.texts.reveal(b.room.state) !== null).then((ok) => {
             if (ok) revealMs.push(performance.now() - lastSend);
           }),
         );

@@ -12,7 +12,8 @@ import type { Persister, Store } from "../../server/store/index.js";
 import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
 import type { RoomServices, RoomSnapshot } from "../../server/services.js";
 import { scoringOf, type Pack } from "../../shared/scenario.js";
-import type { RoomStateView } from "../../shared/view.js";
+import { RoomTexts, type RoomStateView, type TextsMessage } from "../../shared/view.js";
+import { SERVER_MESSAGES } from "../../shared/constants.js";
 import type { RefusalMessage } from "../../shared/protocol.js";
 
 export async function freePort(): Promise<number> {
@@ -75,7 +76,7 @@ export async function startTestGame(
     services,
     packs,
     config,
-    client: () => new Client(url),
+    client: () => testClient(url),
     async createSession(body) {
       const res = await fetch(`${url}/api/sessions`, {
         method: "POST",
@@ -108,6 +109,31 @@ export async function startTestGame(
 }
 
 export type GameClientRoom = Room<any, RoomStateView>;
+
+const roomTexts = new WeakMap<Room, RoomTexts>();
+function keepTexts<R extends Room>(room: R): R {
+  const texts = new RoomTexts();
+  roomTexts.set(room, texts);
+  room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => texts.take(m));
+  return room;
+}
+
+/** An SDK client whose rooms keep their `texts` messages from the join on, as the pages do (read them with texts(room)). */
+export function testClient(url: string): Client {
+  const client = new Client(url);
+  const joinById = client.joinById.bind(client);
+  const reconnect = client.reconnect.bind(client);
+  client.joinById = (async (...args: Parameters<typeof joinById>) => keepTexts(await joinById(...args))) as typeof client.joinById;
+  client.reconnect = (async (...args: Parameters<typeof reconnect>) => keepTexts(await reconnect(...args))) as typeof client.reconnect;
+  return client;
+}
+
+/** The card, reveal and summary a room joined through testClient() has received. */
+export function texts(room: Room): RoomTexts {
+  const kept = roomTexts.get(room);
+  if (!kept) throw new Error("this room was not joined through testClient()");
+  return kept;
+}
 
 let deviceCounter = 0;
 export function newDevice(): string {

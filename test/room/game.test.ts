@@ -1,8 +1,8 @@
 // A whole session over real sockets: a trainer, a board and 3 teams × 4
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { parseJson, revealOf, type SummaryView, type TeamView } from "../../shared/view.js";
+import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import type { TeamView } from "../../shared/view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
 
@@ -138,7 +138,7 @@ describe("a whole session", () => {
     const t2 = players.filter((p) => p.team === 2);
     for (const p of t2) p.room.send("submit", { prime: "agility", commit: true });
     await until(board, (s) => s.phase === "reveal", "reveal");
-    const reveal = revealOf(board.state)!;
+    const reveal = texts(board).reveal(board.state)!;
     expect(reveal.results).toHaveLength(3);
     expect(reveal.results[0]!.choice).toBe("clarity"); // the captain broke the tie
     expect(reveal.results[1]!.reason).toBe("Data dulu, baru bertindak.");
@@ -164,7 +164,7 @@ describe("a whole session", () => {
     const total = host.state.roundCount;
     const points = new Map<number, number>();
     const addPoints = () => {
-      const reveal = revealOf(host.state)!;
+      const reveal = texts(host).reveal(host.state)!;
       for (const res of reveal.results) points.set(res.team, (points.get(res.team) ?? 0) + res.points);
     };
     addPoints();
@@ -183,8 +183,8 @@ describe("a whole session", () => {
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "scoreboard", "last scoreboard");
     host.send("host", { action: "next" });
-    await until(board, (s) => s.phase === "final" && s.summary !== "", "final");
-    const summary = parseJson<SummaryView>(board.state.summary)!;
+    await until(board, (s) => s.phase === "final" && texts(board).summary(s) !== null, "final");
+    const summary = texts(board).summary(board.state)!;
     expect(summary.ranking).toHaveLength(3);
     for (const entry of summary.ranking) expect(entry.score).toBe(points.get(entry.team) ?? 0);
     const scores = summary.ranking.map((r) => r.score);
@@ -216,7 +216,7 @@ describe("the room clock", () => {
     a.send("submit", { prime: "vision", commit: true });
     await until(host, (s) => s.teams[0]!.sent === 1, "one sent");
     await until(host, (s) => s.phase === "reveal", "timeout reveal", 6000);
-    const reveal = revealOf(host.state)!;
+    const reveal = texts(host).reveal(host.state)!;
     expect(reveal.results[0]!.lockedBy).toBe("timeout");
     expect(reveal.results[0]!.choice).toBe("vision");
     expect(reveal.results[1]!.choice).toBeNull();

@@ -5,10 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { Client } from "@colyseus/sdk";
-import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
+import { freePort, newDevice, testClient, texts, until, type GameClientRoom } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
-import { revealOf } from "../../shared/view.js";
 import { requireService } from "../helpers/services.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -83,11 +81,11 @@ describe.runIf(redisUp)("two processes on Redis", () => {
 
   it("a room created through one process is played through the other", async () => {
     const { code, hostKey } = await create(a.url);
-    const host: GameClientRoom = await new Client(a.url).joinById(code, { kind: "host", hostKey });
-    const board: GameClientRoom = await new Client(b.url).joinById(code, { kind: "board" });
+    const host: GameClientRoom = await testClient(a.url).joinById(code, { kind: "host", hostKey });
+    const board: GameClientRoom = await testClient(b.url).joinById(code, { kind: "board" });
     const phones: GameClientRoom[] = [];
     for (let i = 0; i < 4; i++) {
-      phones.push(await new Client(b.url).joinById(code.toLowerCase(), { kind: "player", name: `Jauh ${i}`, team: i % 2, device: newDevice() }));
+      phones.push(await testClient(b.url).joinById(code.toLowerCase(), { kind: "player", name: `Jauh ${i}`, team: i % 2, device: newDevice() }));
     }
     await until(board, (s) => [...s.teams].every((t) => t.members.length === 2), "seated via B");
     host.send("host", { action: "start" });
@@ -95,7 +93,7 @@ describe.runIf(redisUp)("two processes on Redis", () => {
     await until(board, (s) => s.phase === "deciding", "deciding");
     phones.forEach((p, i) => p.send("submit", { prime: i % 2 ? "clarity" : "vision", commit: true }));
     await until(board, (s) => s.phase === "reveal", "reveal");
-    const reveal = revealOf(board.state)!;
+    const reveal = texts(board).reveal(board.state)!;
     expect(reveal.results.map((r) => r.choice)).toEqual(["vision", "clarity"]);
     for (const r of [host, board, ...phones]) await r.leave();
   });

@@ -8,12 +8,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Client } from "@colyseus/sdk";
 import pg from "pg";
 import { requireService } from "../helpers/services.js";
-import { freePort, newDevice, until, type GameClientRoom } from "../helpers/game-server.js";
+import { freePort, newDevice, testClient, texts, until, type GameClientRoom } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
-import { revealOf } from "../../shared/view.js";
 import type { GameState } from "../../shared/rules/types.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -129,12 +127,12 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     expect(created.status).toBe(201);
     const { code, hostKey } = (await created.json()) as { code: string; hostKey: string };
 
-    let host: GameClientRoom = await new Client(url).joinById(code, { kind: "host", hostKey });
+    let host: GameClientRoom = await testClient(url).joinById(code, { kind: "host", hostKey });
     const players: { name: string; team: number; device: string; id: string; room: GameClientRoom }[] = [];
     for (let i = 0; i < 6; i++) {
       const device = newDevice();
       const name = `Peserta ${i + 1}`;
-      const room: GameClientRoom = await new Client(url).joinById(code, { kind: "player", name, team: i % 3, device });
+      const room: GameClientRoom = await testClient(url).joinById(code, { kind: "player", name, team: i % 3, device });
       const welcome = await new Promise<{ playerId: string }>((r) => room.onMessage("welcome", r));
       players.push({ name, team: i % 3, device, id: welcome.playerId, room });
     }
@@ -148,7 +146,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     const primes = ["vision", "understanding", "clarity"] as const;
     for (const p of players) p.room.send("submit", { prime: primes[p.team]!, commit: true });
     await until(host, (s) => s.phase === "reveal", "reveal of round 1");
-    const reveal1 = revealOf(host.state)!;
+    const reveal1 = texts(host).reveal(host.state)!;
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "scoreboard");
     host.send("host", { action: "next" });
@@ -185,7 +183,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     server = await startServer(port, backend);
 
     // Before the trainer resumes, a phone re-entering the code is told to wait (not "wrong code").
-    const early = await new Client(url)
+    const early = await testClient(url)
       .joinById(code, { kind: "player", name: players[0]!.name, device: players[0]!.device })
       .catch((e: Error) => e);
     expect(early).toBeInstanceOf(Error);
@@ -215,7 +213,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     expect(resumed.status, server.output.join("")).toBe(200);
     expect(await resumed.json()).toEqual({ code, resumed: true });
 
-    host = await new Client(url).joinById(code, { kind: "host", hostKey });
+    host = await testClient(url).joinById(code, { kind: "host", hostKey });
     await until(host, (s) => s.phase === "deciding" && s.round === 1 && s.teams.length === 3, "the resumed room");
     // the deciding timer waits for the trainer
     expect(host.state.paused).toBe(true);
@@ -233,7 +231,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     // Phones re-enter the code with their device: their own seats, nobody new.
     const back: GameClientRoom[] = [];
     for (const p of players) {
-      const room: GameClientRoom = await new Client(url).joinById(code, { kind: "player", name: p.name, device: p.device });
+      const room: GameClientRoom = await testClient(url).joinById(code, { kind: "player", name: p.name, device: p.device });
       const welcome = await new Promise<{ playerId: string; rejoined: boolean }>((r) => room.onMessage("welcome", r));
       expect(welcome).toEqual({ playerId: p.id, rejoined: true });
       back.push(room);
@@ -250,7 +248,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     back[2]!.send("submit", { prime: "vision", commit: true });
     back[5]!.send("submit", { prime: "vision", commit: true });
     await until(host, (s) => s.phase === "reveal" && s.round === 1, "reveal of round 2");
-    const reveal2 = revealOf(host.state)!;
+    const reveal2 = texts(host).reveal(host.state)!;
     expect(reveal2.results[0]!.choice).toBe("agility");
     expect(reveal2.results[1]!.choice).toBe("clarity");
     const report = (await (await fetch(`${url}/api/sessions/${code}/report?key=${encodeURIComponent(hostKey)}`)).json()) as {
