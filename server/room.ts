@@ -13,7 +13,7 @@ import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/con
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
 import type { TextsMessage } from "../shared/view.js";
-import { GameRoomState, type VoteState } from "./state.js";
+import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
 import type { RoomServices } from "./services.js";
@@ -320,7 +320,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.clock.currentTime, this.showVote);
+    syncState(this.state, this.game, prev, this.clock.currentTime);
     if (prev.phase !== this.game.phase || prev.round !== this.game.round) this.updateTexts();
     this.requestSave(prev);
     return { ok: true };
@@ -346,12 +346,6 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private sendTexts(client: GameClient): void {
     client.send(SERVER_MESSAGES.texts, this.texts);
   }
-
-  /** A new vote is visible to its own team and the host only (schema views need each new instance). */
-  private showVote = (team: number, vote: VoteState) => {
-    this.teamViews[team]?.add(vote);
-    this.hostView.add(vote);
-  };
 
   private tick(): void {
     const now = this.clock.currentTime;

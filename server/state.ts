@@ -5,15 +5,6 @@
 // (shared/view.ts), decoded natively instead of char by char.
 import { schema, t, type SchemaType } from "@colyseus/schema";
 
-export const VoteState = schema(
-  {
-    prime: t.string(),
-    commit: t.boolean(),
-  },
-  "VoteState",
-);
-export type VoteState = SchemaType<typeof VoteState>;
-
 export const MemberState = schema(
   {
     id: t.string(),
@@ -21,7 +12,6 @@ export const MemberState = schema(
     /** Role ids, comma-separated, e.g. "government,media". */
     roles: t.string(),
     connected: t.boolean(),
-    sent: t.boolean(),
   },
   "MemberState",
 );
@@ -37,8 +27,12 @@ export const TeamState = schema(
     locked: t.boolean(),
     lockedBy: t.string(),
     score: t.int16(),
-    /** Secret until the reveal: only this team's members and the host see these. */
-    votes: t.map(VoteState).view(),
+    /**
+     * Secret until the reveal: only this team's members and the host see these.
+     * playerId → vote code ("V+": Vision, committing a role card; see shared/view.ts
+     * decodeVote). A member has sent when their id is here.
+     */
+    votes: t.map("string").view(),
     reason: t.string().view(),
   },
   "TeamState",

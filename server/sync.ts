@@ -4,8 +4,8 @@
 import { ArraySchema } from "@colyseus/schema";
 import type { Pack } from "../shared/scenario.js";
 import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
-import { encodeReveal, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
-import { GameRoomState, MemberState, TeamState, VoteState } from "./state.js";
+import { encodeReveal, encodeVote, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
+import { GameRoomState, MemberState, TeamState } from "./state.js";
 
 export function cardView(pack: Pack, round: number): CardView | null {
   const card = pack.events[round];
@@ -36,17 +36,13 @@ export function timeLeftOf(game: GameState, now: number): number {
   return Math.min(65535, Math.ceil(ms / 1000));
 }
 
-function syncMember(target: MemberState, player: Player, sent: boolean): void {
+function syncMember(target: MemberState, player: Player): void {
   if (target.id !== player.id) target.id = player.id;
   if (target.name !== player.name) target.name = player.name;
   const roles = player.roles.join(",");
   if (target.roles !== roles) target.roles = roles;
   if (target.connected !== player.connected) target.connected = player.connected;
-  if (target.sent !== sent) target.sent = sent;
 }
-
-/** Called with each new vote instance so the room can add it to the views that may see it. */
-export type OnNewVote = (team: number, vote: VoteState) => void;
 
 /**
  * Seats in join order. Joins append and leaves remove in place, so the synced
@@ -75,18 +71,11 @@ function syncSeats(target: TeamState, ids: readonly string[]): void {
 
 /**
  * One team. `before` is the same team as last synced (undefined on the first
- * sync): with it a vote only compares ids and touches the seat and the vote
- * that changed, instead of re-reading every seat and vote of the team.
- * `everyMember` asks for every seat to be re-read (players changed).
+ * sync): with it a vote only touches the vote that changed, instead of
+ * re-reading every seat and vote of the team. `everyMember` asks for every seat
+ * to be re-read (players changed).
  */
-function syncTeam(
-  target: TeamState,
-  team: Team,
-  before: Team | undefined,
-  everyMember: boolean,
-  players: Record<string, Player>,
-  onNewVote?: OnNewVote,
-): void {
+function syncTeam(target: TeamState, team: Team, before: Team | undefined, everyMember: boolean, players: Record<string, Player>): void {
   if (target.index !== team.index) target.index = team.index;
   const ids = team.members;
   const seatsChanged = !before || before.members !== ids;
@@ -95,14 +84,7 @@ function syncTeam(
     ids.forEach((id, i) => {
       const player = players[id];
       const member = target.members[i];
-      if (player && member) syncMember(member, player, team.votes[id] !== undefined);
-    });
-  } else if (before.votes !== team.votes) {
-    // only the seats whose "sent" flips
-    ids.forEach((id, i) => {
-      if ((before.votes[id] === undefined) === (team.votes[id] === undefined)) return;
-      const member = target.members[i];
-      if (member) member.sent = team.votes[id] !== undefined;
+      if (player && member) syncMember(member, player);
     });
   }
   const captain = team.captain ?? "";
@@ -118,28 +100,19 @@ function syncTeam(
   if (target.reason !== team.reason) target.reason = team.reason;
   // votes (secret: a .view() field); unchanged vote objects are skipped
   if (before && before.votes === team.votes) return;
-  const old: Record<string, unknown> = before?.votes ?? {};
+  const votes = target.votes;
   if (!before) {
-    target.votes.forEach((_v, id) => {
-      if (!team.votes[id]) target.votes.delete(id);
+    votes.forEach((_v, id) => {
+      if (!team.votes[id]) votes.delete(id);
     });
   } else {
-    for (const id in old) if (!team.votes[id]) target.votes.delete(id);
+    for (const id in before.votes) if (!team.votes[id]) votes.delete(id);
   }
   for (const id in team.votes) {
     const vote = team.votes[id]!;
-    if (before && old[id] === vote) continue;
-    let v = target.votes.get(id);
-    if (!v) {
-      v = new VoteState();
-      v.prime = vote.prime;
-      v.commit = vote.commit;
-      target.votes.set(id, v);
-      onNewVote?.(team.index, v);
-    } else {
-      if (v.prime !== vote.prime) v.prime = vote.prime;
-      if (v.commit !== vote.commit) v.commit = vote.commit;
-    }
+    if (before && before.votes[id] === vote) continue;
+    const code = encodeVote(vote.prime, vote.commit);
+    if (votes.get(id) !== code) votes.set(id, code);
   }
 }
 
@@ -149,7 +122,6 @@ export function syncState(
   game: GameState,
   prev: GameState | null,
   now: number,
-  onNewVote?: OnNewVote,
 ): void {
   if (state.phase !== game.phase) state.phase = game.phase;
   if (state.round !== game.round) state.round = game.round;
@@ -165,7 +137,7 @@ export function syncState(
     const before = prev?.teams[i];
     const membersTouched =
       playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
-    if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players, onNewVote);
+    if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players);
   });
 }
 

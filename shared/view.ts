@@ -203,13 +203,40 @@ export class RoomTexts {
   }
 }
 
+// ---- votes on the wire --------------------------------------------------------
+// A vote travels as two characters: the Prime's initial (V, U, C, A) and "+"
+// when the player commits their role cards, "-" when not. A map of short
+// strings costs every client a fraction of what a map of objects does.
+
+const VOTE_LETTERS: Record<Prime, string> = { vision: "V", understanding: "U", clarity: "C", agility: "A" };
+export function encodeVote(prime: Prime, commit: boolean): string {
+  return `${VOTE_LETTERS[prime]}${commit ? "+" : "-"}`;
+}
+export function decodeVote(code: string | undefined): VoteView | undefined {
+  if (!code) return undefined;
+  const prime = PRIMES.find((p) => VOTE_LETTERS[p] === code[0]);
+  return prime ? { prime, commit: code[1] === "+" } : undefined;
+}
+/** One member's vote, when the team's votes are visible (own team, host) and they have sent. */
+export function voteOf(team: Pick<TeamView, "votes">, playerId: string | null | undefined): VoteView | undefined {
+  return playerId ? decodeVote(team.votes?.get(playerId)) : undefined;
+}
+/** Every visible vote of a team, by player id. */
+export function votesOf(team: Pick<TeamView, "votes">): [string, VoteView][] {
+  const out: [string, VoteView][] = [];
+  team.votes?.forEach((code, id) => {
+    const vote = decodeVote(code);
+    if (vote) out.push([id, vote]);
+  });
+  return out;
+}
+
 /** Decoded state as the SDK exposes it (collections are iterable, maps have get/forEach). */
 export interface MemberView {
   id: string;
   name: string;
   roles: string;
   connected: boolean;
-  sent: boolean;
 }
 export interface VoteView {
   prime: Prime;
@@ -223,8 +250,8 @@ export interface TeamView {
   locked: boolean;
   lockedBy: LockCause | "";
   score: number;
-  /** Present only for the team's own members and the host. */
-  votes?: { get(id: string): VoteView | undefined; forEach(cb: (v: VoteView, id: string) => void): void; size: number };
+  /** Present only for the team's own members and the host: playerId → vote code (read with voteOf / votesOf). */
+  votes?: { get(id: string): string | undefined; forEach(cb: (code: string, id: string) => void): void; size: number };
   reason?: string;
 }
 export interface RoomStateView {

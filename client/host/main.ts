@@ -10,7 +10,7 @@ import type { Room } from "@colyseus/sdk";
 import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { rolesOf } from "../../shared/view.js";
+import { rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
@@ -913,7 +913,7 @@ function teamSignature(st: RoomStateView): string {
   const out: unknown[] = [lang(), status];
   for (const tm of st.teams) {
     const votes: unknown[] = [];
-    tm.votes?.forEach((v, id) => votes.push([id, v.prime, v.commit]));
+    tm.votes?.forEach((code, id) => votes.push([id, code]));
     out.push([
       tm.index,
       tm.captain,
@@ -922,7 +922,7 @@ function teamSignature(st: RoomStateView): string {
       tm.score,
       tm.reason ?? "",
       votes,
-      Array.from(tm.members, (m) => [m.id, m.name, m.roles, m.connected, m.sent]),
+      Array.from(tm.members, (m) => [m.id, m.name, m.roles, m.connected]),
     ]);
   }
   out.push(st.phase === "lobby" || st.phase === "final" ? st.phase : "game");
@@ -984,7 +984,7 @@ function teamCard(tm: TeamView, teamTotal: number, st: RoomStateView): HTMLEleme
 function memberRow(m: MemberView, tm: TeamView, teamTotal: number, showVotes: boolean): HTMLElement {
   const s = t();
   const isCaptain = tm.captain === m.id;
-  const vote = tm.votes?.get(m.id);
+  const vote = voteOf(tm, m.id);
   const roles = rolesOf(m).map((r) => c().roles[r]);
   const menu = h(
     "details",
@@ -1067,7 +1067,7 @@ function memberRow(m: MemberView, tm: TeamView, teamTotal: number, showVotes: bo
       { class: "member-main" },
       h("span", { class: "member-name" }, m.name),
       isCaptain ? h("span", { class: "tag dark" }, s.captainMark) : null,
-      m.sent ? h("span", { class: "tag good" }, s.sent) : null,
+      vote ? h("span", { class: "tag good" }, s.sent) : null,
       !m.connected ? h("span", { class: "tag bad" }, s.disconnected) : null,
     ),
     roles.length ? h("div", { class: "member-roles small muted" }, roles.join(" · ")) : null,

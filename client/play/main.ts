@@ -7,7 +7,7 @@ import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { rolesOf } from "../../shared/view.js";
+import { rolesOf, voteOf, votesOf } from "../../shared/view.js";
 import { PRIMES, say, type Prime } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
@@ -478,7 +478,7 @@ function decidingScreen(): Screen {
   const card = state ? parseCard(state) : null;
   const el = h("div", { class: "stack fade-in" });
   if (!me0 || !card || !state) return { key: "", el };
-  const mine0 = me0.team.votes?.get(playerId);
+  const mine0 = voteOf(me0.team, playerId);
   let picked: Prime | null = mine0?.prime ?? null;
   let commit = mine0?.commit ?? false;
   let pending = false;
@@ -622,10 +622,9 @@ function decidingScreen(): Screen {
     const me = findMe();
     if (!me || !state) return;
     const team = me.team;
-    // My vote as the team's secret view shows it; if that view is late, my own
-    // last send stands in for it once the public "sent" mark confirms it.
-    const seen = team.votes?.get(playerId);
-    const mine = seen ? { prime: seen.prime, commit: seen.commit } : me.member.sent ? lastSent : null;
+    // My vote as the team's secret view shows it.
+    const seen = voteOf(team, playerId);
+    const mine = seen ? { prime: seen.prime, commit: seen.commit } : null;
     if (mine && pending && (!lastSent || (mine.prime === lastSent.prime && mine.commit === lastSent.commit))) pending = false;
     const locked = team.locked;
     const paused = state.paused;
@@ -655,7 +654,7 @@ function decidingScreen(): Screen {
 
     // options: tally of the team's votes, my pick
     const tally = new Map<Prime, number>();
-    team.votes?.forEach((v) => tally.set(v.prime, (tally.get(v.prime) ?? 0) + 1));
+    for (const [, v] of votesOf(team)) tally.set(v.prime, (tally.get(v.prime) ?? 0) + 1);
     for (const prime of PRIMES) {
       const o = optionEls.get(prime);
       if (!o) continue;
@@ -672,7 +671,7 @@ function decidingScreen(): Screen {
     setText(commitState, commit ? "✓" : "");
 
     // send
-    const sentFlag = !!mine || me.member.sent;
+    const sentFlag = !!mine;
     const dirty = !mine || mine.prime !== picked || mine.commit !== commit;
     sendBtn.disabled = locked || !picked || (!dirty && !pending) || paused;
     setText(sendBtn, pending ? "…" : mine && !dirty ? `✓ ${t.sentButton}` : sentFlag ? t.sendChange : t.send);
@@ -681,7 +680,7 @@ function decidingScreen(): Screen {
 
     // team's votes
     const rows = Array.from(team.members, (m) => {
-      const v = team.votes?.get(m.id);
+      const v = voteOf(team, m.id);
       return h(
         "li",
         { class: m.connected ? "member" : "member away" },
@@ -690,7 +689,7 @@ function decidingScreen(): Screen {
         team.captain === m.id ? h("span", { class: "tag" }, `★`) : null,
         v
           ? h("span", { class: "vote" }, h("span", { class: "tag good" }, `✓ ${c().primes[v.prime]}`), v.commit ? h("span", { class: "small" }, ` + ${t.withRole}`) : null)
-          : h("span", { class: "vote small muted" }, m.sent ? "✓" : t.noVote),
+          : h("span", { class: "vote small muted" }, t.noVote),
       );
     });
     mount(votesList, rows);

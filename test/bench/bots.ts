@@ -4,7 +4,7 @@
 //              join time, submit → own-team-tally latency, reveal latency.
 //   kind=bare: the same bots on the bare room (one counter per player).
 import { Client, type Room } from "@colyseus/sdk";
-import { RoomTexts, type TextsMessage } from "../../shared/view.js";
+import { RoomTexts, voteOf, type TextsMessage } from "../../shared/view.js";
 
 interface Args {
   url: string;
@@ -111,7 +111,10 @@ async function runGame() {
           const t0 = performance.now();
           b.room.send("submit", { prime, commit: i % 2 === 0 });
           lastSend = t0;
-          return waitFor(b.room, () => b.room.state?.teams?.[b.team]?.votes?.get(b.id)?.prime === prime).then((ok) => {
+          return waitFor(b.room, () => {
+            const team = b.room.state?.teams?.[b.team];
+            return !!team && voteOf(team, b.id)?.prime === prime;
+          }).then((ok) => {
             if (ok) submitMs.push(performance.now() - t0);
             else lost++;
           });

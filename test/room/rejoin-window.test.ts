@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client as ServerClient } from "@colyseus/core";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { voteOf } from "../../shared/view.js";
 
 const PACK = "banjir-bandang";
 let short: TestGame;
@@ -43,7 +44,7 @@ describe("after the reconnection window", () => {
       const member = [...host.state.teams[1]!.members].find((m) => m.id === first.playerId)!;
       expect(member.name).toBe("Sari");
       expect(member.roles).toBe(roles);
-      expect(host.state.teams[1]!.votes?.get(first.playerId)?.prime).toBe("clarity");
+      expect(voteOf(host.state.teams[1]!, first.playerId)?.prime).toBe("clarity");
     }
   }, 30_000);
 });

@@ -6,6 +6,7 @@ import type { Client as ServerClient } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import type { Prime } from "../../shared/vuca.js";
+import { voteOf } from "../../shared/view.js";
 
 const PACK = "banjir-bandang";
 const PRIMES: Prime[] = ["vision", "understanding", "clarity", "agility"];
@@ -44,7 +45,7 @@ function cutPlayers(code: string): number {
 async function seatSnapshot(host: GameClientRoom) {
   const seats = new Map<string, { team: number; roles: string; vote: string | undefined }>();
   for (const t of host.state.teams) {
-    for (const m of t.members) seats.set(m.id, { team: t.index, roles: m.roles, vote: t.votes?.get(m.id)?.prime });
+    for (const m of t.members) seats.set(m.id, { team: t.index, roles: m.roles, vote: voteOf(t, m.id)?.prime });
   }
   return seats;
 }
@@ -97,7 +98,7 @@ describe("40 phones in 8 teams", () => {
     expect([...after.values()].filter((s) => s.vote).length).toBe(32);
     for (const p of phones) {
       const team = p.room.state.teams[p.team]!;
-      expect(team.votes?.get(p.playerId)?.prime).toBe(p.vote ?? undefined);
+      expect(voteOf(team, p.playerId)?.prime).toBe(p.vote ?? undefined);
     }
   }, 60_000);
 
@@ -124,7 +125,7 @@ describe("40 phones in 8 teams", () => {
     expect(await seatSnapshot(host)).toEqual(before);
     for (const p of phones) {
       // the team's secret votes arrive with (or right after) the first state
-      await until(p.room, (s) => s.teams.length === 8 && s.teams[p.team]!.votes?.get(p.playerId)?.prime === (p.vote ?? undefined), `vote of ${p.name}`);
+      await until(p.room, (s) => s.teams.length === 8 && voteOf(s.teams[p.team]!, p.playerId)?.prime === (p.vote ?? undefined), `vote of ${p.name}`);
     }
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { requireService } from "../helpers/services.js";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom } from "../helpers/game-server.js";
+import { voteOf } from "../../shared/view.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import type { GameState } from "../../shared/rules/types.js";
 
@@ -222,7 +223,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     expect([...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles })))).toEqual(before.members);
     expect(host.state.teams[0]!.locked).toBe(true);
     expect(host.state.teams[1]!.locked).toBe(false);
-    expect(host.state.teams[1]!.votes?.get(players[1]!.id)?.prime).toBe("clarity");
+    expect(voteOf(host.state.teams[1]!, players[1]!.id)?.prime).toBe("clarity");
     expect(host.state.teams[1]!.reason).toBe("Data harga dulu, baru bertindak.");
     expect(host.state.teams[2]!.votes?.size ?? 0).toBe(0);
     // nobody is connected until their phone is back
@@ -239,7 +240,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     await until(host, (s) => [...s.teams].flatMap((t) => [...t.members]).every((m) => m.connected), "everyone connected again");
     expect([...host.state.teams].map((t) => t.members.length)).toEqual([2, 2, 2]);
     // a member sees their own team's vote again
-    await until(back[1]!, (s) => s.teams[1]!.votes?.get(players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
+    await until(back[1]!, (s) => voteOf(s.teams[1]!, players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
 
     // The trainer resumes the timer and the round finishes; round 1's results are intact.
     host.send("host", { action: "resume" });
