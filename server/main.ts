@@ -4,7 +4,7 @@ import { readConfig } from "./config.js";
 import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
-import { openStore } from "./store/index.js";
+import { openThreadStore } from "./store/index.js";
 import { attachStore } from "./sessions.js";
 
 const config = readConfig();
@@ -32,9 +32,10 @@ if (config.redisUrl) {
   options.driver = new RedisDriver(config.redisUrl);
 }
 
-// Results: SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+// Results: SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set,
+// in a thread of their own so that a save never holds up the game.
 // Saved at every change (phase changes and locks at once); a failed write is logged and retried, never breaks a room.
-const store = await openStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir });
+const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir });
 const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
 if (config.retentionDays) {
   const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));

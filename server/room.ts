@@ -85,6 +85,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
   private emptySince: number | null = null;
   private saveTimer: { clear(): void } | undefined;
+  /** An urgent save waiting for the end of this turn of the event loop. */
+  private saveSoon: ReturnType<typeof setImmediate> | undefined;
   /** Set when the trainer deleted the session: nothing is saved any more. */
   private deleted = false;
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
@@ -228,7 +230,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override async onDispose() {
-    if (this.saveTimer) await this.save();
+    if (this.saveTimer || this.saveSoon) await this.save();
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
   }
@@ -340,7 +342,37 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       if (texts[key]) (changed as Record<string, unknown>)[key] = texts[key];
     }
     this.texts = texts;
-    if (Object.keys(changed).length > 0) this.broadcast(SERVER_MESSAGES.texts, changed);
+    if (Object.keys(changed).length === 0 || this.clients.length === 0) return;
+    // The texts go out now, ahead of any patch with the new phase; the patch
+    // follows at the end of this turn of the event loop instead of at the next
+    // tick. The sockets stay corked until then: each client gets both in one write.
+    this.corkUntilPatched();
+    this.broadcast(SERVER_MESSAGES.texts, changed);
+  }
+
+  private corked: { uncork(): void }[] | null = null;
+
+  /** Corks every client's socket and, at the end of this turn, sends the patch and uncorks them. */
+  private corkUntilPatched(): void {
+    if (this.corked) return;
+    const sockets: { uncork(): void }[] = [];
+    for (const client of this.clients) {
+      // the ws transport's socket; other transports simply write as they do
+      const socket = (client as unknown as { ref?: { _socket?: { cork?: () => void; uncork(): void } } }).ref?._socket;
+      if (typeof socket?.cork !== "function") continue;
+      socket.cork();
+      sockets.push(socket);
+    }
+    this.corked = sockets;
+    // Not from here: a patch can run the room's clock, and with it tick() and apply() again.
+    setImmediate(() => {
+      try {
+        if (this.clients.length > 0) this.broadcastPatch();
+      } finally {
+        this.corked = null;
+        for (const socket of sockets) socket.uncork();
+      }
+    });
   }
 
   private sendTexts(client: GameClient): void {
@@ -361,8 +393,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   /**
-   * Phase changes and locks are saved at once; joins, votes, reasons and the
-   * rest within SAVE_DELAY_MS (the persister keeps one write per room in flight, latest wins).
+   * Phase changes and locks are saved at once — at the end of this turn of the
+   * event loop, so the eight locks and the reveal that one burst of votes
+   * brings are one save; joins, votes, reasons and the rest within
+   * SAVE_DELAY_MS (the persister keeps one write per room in flight, latest wins).
    */
   private requestSave(prev: GameState): void {
     const game = this.game;
@@ -372,8 +406,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       prev.timer.paused !== game.timer.paused ||
       game.teams.some((team, i) => team.locked !== prev.teams[i]?.locked);
     if (urgent) {
-      void this.save();
-    } else if (!this.saveTimer) {
+      this.saveSoon ??= setImmediate(() => void this.save());
+    } else if (!this.saveTimer && !this.saveSoon) {
       this.saveTimer = this.clock.setTimeout(() => {
         this.saveTimer = undefined;
         void this.save();
@@ -391,6 +425,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.deleted = true;
     this.saveTimer?.clear();
     this.saveTimer = undefined;
+    if (this.saveSoon) clearImmediate(this.saveSoon);
+    this.saveSoon = undefined;
     this.broadcast(SERVER_MESSAGES.closed, { deleted: true });
     void this.disconnect(CLOSE_REMOVED);
   }
@@ -399,6 +435,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private save(): Promise<void> {
     this.saveTimer?.clear();
     this.saveTimer = undefined;
+    if (this.saveSoon) clearImmediate(this.saveSoon);
+    this.saveSoon = undefined;
     if (this.deleted) return Promise.resolve();
     return GameRoom.services.persist({
       code: this.code,

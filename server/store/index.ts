@@ -13,6 +13,7 @@ import type { Store, StoredSession } from "./types.js";
 export type { Store, SessionMeta, SessionReport, StoredSession, SessionListItem, ListOptions, ReportView } from "./types.js";
 export { REPORT_VIEWS } from "./types.js";
 export { SqlStore, TABLES, buildReport, CodeTakenError } from "./sql.js";
+export { openThreadStore } from "./thread.js";
 
 export const SQLITE_FILE = "arena-vuca.sqlite";
 

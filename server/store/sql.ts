@@ -285,6 +285,13 @@ export class SqlStore implements Store {
   readonly dialect: "sqlite" | "postgres";
   private readonly schema: string | undefined;
   private closed = false;
+  /**
+   * Per session, what this store last wrote of its teams and players and the
+   * session's updated_at then. A save skips the tables that have not changed
+   * since, as long as nobody else wrote the session in between (the stored
+   * updated_at is still ours). Most saves (a vote, a lock) then write one row.
+   */
+  private written = new Map<string, { updatedAt: number; teams: string; players: string }>();
 
   constructor(
     /** The query layer; exposed for tests and maintenance scripts. */
@@ -345,6 +352,9 @@ export class SqlStore implements Store {
       banned_json: JSON.stringify(meta.banned ?? []),
     };
 
+    const teamsKey = JSON.stringify(snapshot.teams.map((t) => [t.index, t.captain, t.score, t.totalLockMs, t.members]));
+    const playersKey = JSON.stringify(players.map((p) => [p.id, p.name, p.team, p.roles, deviceOf.get(p.id) ?? null, p.connected, p.joinedAt]));
+    let wrote = false;
     await this.db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom("arena_sessions")
@@ -382,13 +392,21 @@ export class SqlStore implements Store {
         .executeTakeFirst();
       if (!written) return;
 
-      await this.writeTeams(trx, code, snapshot);
-      await this.writePlayers(trx, code, players, deviceOf);
-      // History only grows and a stored round never changes: write from the last stored one on.
+      // what this store wrote last, if the stored row is still that write
+      const mine = this.written.get(code);
+      const known = existing && mine && mine.updatedAt === num(existing.updated_at) ? mine : null;
+      if (known?.teams !== teamsKey) await this.writeTeams(trx, code, snapshot);
+      if (known?.players !== playersKey) await this.writePlayers(trx, code, players, deviceOf);
+      // History only grows and a stored round never changes: write from the last stored one on,
+      // and nothing when the stored rounds are all there (and this store wrote them).
       const stored = existing ? num(existing.rounds_played) : 0;
-      const from = stored <= snapshot.history.length ? Math.max(0, stored - 1) : 0;
-      await this.writeHistory(trx, code, snapshot, from);
+      if (!known || stored !== snapshot.history.length) {
+        const from = stored <= snapshot.history.length ? Math.max(0, stored - 1) : 0;
+        await this.writeHistory(trx, code, snapshot, from);
+      }
+      wrote = true;
     });
+    if (wrote) this.written.set(code, { updatedAt: meta.updatedAt, teams: teamsKey, players: playersKey });
   }
 
   private async writeTeams(trx: Transaction<Database>, code: string, snapshot: GameState): Promise<void> {
@@ -678,6 +696,7 @@ export class SqlStore implements Store {
   }
 
   async deleteSession(code: string): Promise<boolean> {
+    this.written.delete(code);
     return this.db.transaction().execute(async (trx) => {
       for (const table of TABLES.slice(0, -1)) {
         await trx.deleteFrom(table as Exclude<(typeof TABLES)[number], "arena_sessions">).where("session_code", "=", code).execute();

@@ -57,6 +57,9 @@ function keepTexts(room: Room): RoomTexts {
   return texts;
 }
 
+/** The same quiet moment before every burst, in both rooms: what came before is delivered and settled. */
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
 interface Bot {
   room: Room<any, any>;
   texts: RoomTexts;
@@ -102,7 +105,9 @@ async function runGame() {
         await Promise.all(r.bots.map((b) => waitFor(b.room, () => b.room.state?.phase === "deciding")));
       }),
     );
-    // every player of every room submits at once
+    await settle();
+    // every player of every room submits at once; the hosts move on only when
+    // every room has its reveal, so no room's next phase mixes into the burst
     await Promise.all(
       rooms.map(async (r) => {
         let lastSend = 0;
@@ -126,6 +131,10 @@ async function runGame() {
           }),
         );
         await Promise.all([...submits, ...reveals]);
+      }),
+    );
+    await Promise.all(
+      rooms.map(async (r) => {
         r.host.send("host", { action: "next" }); // scoreboard
         await waitFor(r.host, () => r.host.state?.phase === "scoreboard");
         r.host.send("host", { action: "next" }); // next card
@@ -148,6 +157,7 @@ async function runBare() {
     rooms.push({ bots });
   });
   for (let round = 0; round < args.rounds; round++) {
+    await settle();
     await Promise.all(
       rooms.flatMap((r) =>
         r.bots.map((b) => {
@@ -161,7 +171,6 @@ async function runBare() {
         }),
       ),
     );
-    await new Promise((r) => setTimeout(r, 300));
   }
   await Promise.all(rooms.flatMap((r) => r.bots.map((b) => b.leave())));
 }

@@ -1,0 +1,34 @@
+// The worker side of thread.ts: opens the store and answers calls one message at a time.
+import { parentPort, workerData } from "node:worker_threads";
+import { openStore } from "./index.js";
+import type { Store } from "./types.js";
+import type { Answer, Call, Hello, ThreadStoreOptions, WireError } from "./thread.js";
+
+function wire(error: unknown): WireError {
+  const e = (error ?? {}) as { name?: unknown; message?: unknown; retryable?: unknown; code?: unknown };
+  const out: WireError = { name: typeof e.name === "string" ? e.name : "Error", message: typeof e.message === "string" ? e.message : String(error) };
+  if (typeof e.retryable === "boolean") out.retryable = e.retryable;
+  if (typeof e.code === "string") out.code = e.code;
+  return out;
+}
+
+const port = parentPort!;
+let store: Store;
+try {
+  store = await openStore({ ...(workerData as ThreadStoreOptions), log: (message, error) => console.error(message, error instanceof Error ? error.message : (error ?? "")) });
+  port.postMessage({ ready: true, dialect: store.dialect } satisfies Hello);
+} catch (error) {
+  port.postMessage({ ready: false, error: wire(error) } satisfies Hello);
+  process.exit(1);
+}
+
+port.on("message", async ({ id, method, args }: Call) => {
+  try {
+    const fn = store[method] as unknown as (...a: unknown[]) => Promise<unknown>;
+    if (typeof fn !== "function") throw new Error(`no store method ${String(method)}`);
+    const value = await fn.apply(store, args);
+    port.postMessage({ id, ok: true, value } satisfies Answer);
+  } catch (error) {
+    port.postMessage({ id, ok: false, error: wire(error) } satisfies Answer);
+  }
+});
