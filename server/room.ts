@@ -3,7 +3,7 @@
 // → who → (the rules check phase and permission) — and every refusal is
 // answered with a named reason; the client stays connected.
 import { createHash } from "node:crypto";
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { matchMaker, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
@@ -34,6 +34,19 @@ export interface RestoreOptions {
   banned: string[];
   /** Epoch ms of the save the game comes from: a running deciding timer continues from what was left then. */
   savedAt?: number | undefined;
+}
+
+/**
+ * How often a room sends its patches, given the phones the whole process
+ * carries. Each interval, every room with changes writes one frame to each of
+ * its clients; past about a thousand phones those writes alone outlast 50 ms
+ * (Colyseus' default), the server falls behind, and during a burst of votes
+ * each phone gets more, smaller patches, later. So the interval grows with the
+ * load: 50 ms up to 1,000 phones, then 1 ms per 20 phones, at most 150 ms. A
+ * phase change (the reveal) never waits for it (see updateTexts).
+ */
+export function patchIntervalFor(phones: number): number {
+  return Math.round(Math.min(150, Math.max(50, phones / 20)));
 }
 
 /** Changes that are not a phase change or a lock are saved at most this long after they happen. */
@@ -380,6 +393,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   private tick(): void {
+    const interval = patchIntervalFor(matchMaker.stats.local.ccu);
+    if (this.patchRate !== interval) this.patchRate = interval;
     const now = this.clock.currentTime;
     if (this.game.phase === "deciding") {
       this.apply({ type: "tick" });
