@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { SERVER_NODE_OPTIONS } from "./node-options.mjs";
 
 const major = Number(process.versions.node.split(".")[0]);
 if (major < 22) {
@@ -38,9 +39,11 @@ if (!dev && clientIsStale()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+const serverEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() };
+
 const children = [];
-const run = (cmd, args) => {
-  const child = spawn(cmd, args, { cwd: root, stdio: "inherit" });
+const run = (cmd, args, env = process.env) => {
+  const child = spawn(cmd, args, { cwd: root, stdio: "inherit", env });
   children.push(child);
   child.on("exit", (code) => {
     for (const c of children) if (c !== child) c.kill("SIGTERM");
@@ -50,8 +53,8 @@ const run = (cmd, args) => {
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => children.forEach((c) => c.kill(sig)));
 
 if (dev) {
-  run(bin("tsx"), ["watch", "--clear-screen=false", "server/main.ts"]);
+  run(bin("tsx"), ["watch", "--clear-screen=false", "server/main.ts"], serverEnv);
   run(bin("vite"), ["--clearScreen", "false"]);
 } else {
-  run(bin("tsx"), ["server/main.ts"]);
+  run(bin("tsx"), ["server/main.ts"], serverEnv);
 }

@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { freePort } from "../helpers/game-server.js";
+import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = resolve(ROOT, "node_modules/.bin/tsx");
@@ -54,8 +55,12 @@ async function measure(kind: "game" | "bare", c: Case) {
       PORT: String(port),
       RATE_PER_SECOND: "50",
       NODE_ENV: "production",
-      // --profile: a V8 CPU profile of the server per measurement (open it in Chrome DevTools)
-      ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${resolve(ROOT, "bench-results/profiles", `${kind}-${c.name}`)}` } : {}),
+      // the node options `npm start` gives the server (server/boot.mjs), and with
+      // --profile a V8 CPU profile of the server per measurement (open it in Chrome DevTools)
+      NODE_OPTIONS: [
+        `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim(),
+        ...(PROFILE ? [`--cpu-prof --cpu-prof-dir=${resolve(ROOT, "bench-results/profiles", `${kind}-${c.name}`)}`] : []),
+      ].join(" "),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
