@@ -35,7 +35,12 @@ if (config.redisUrl) {
 // Results: SQLite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set,
 // in a thread of their own so that a save never holds up the game.
 // Saved at every change (phase changes and locks at once); a failed write is logged and retried, never breaks a room.
-const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir });
+const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dataDir: config.dataDir }).catch((error: unknown) => {
+  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `${config.dataDir}/arena-vuca.sqlite`;
+  console.error(`Arena VUCA cannot start: the results store in ${where} could not be opened.`);
+  console.error(`  ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
 if (config.retentionDays) {
   const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));
