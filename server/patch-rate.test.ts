@@ -1,8 +1,8 @@
-// The patch interval grows with the phones one process carries (server/room.ts).
+// The least time between two patches of a room grows with the phones one process carries (server/room.ts).
 import { describe, expect, it } from "vitest";
 import { patchIntervalFor } from "./room.js";
 
-describe("patch interval", () => {
+describe("patch spacing", () => {
   it("is Colyseus' 50 ms for a class or a centre, and grows past a thousand phones up to 150 ms", () => {
     expect(patchIntervalFor(0)).toBe(50);
     expect(patchIntervalFor(300)).toBe(50);

@@ -37,17 +37,21 @@ export interface RestoreOptions {
 }
 
 /**
- * How often a room sends its patches, given the phones the whole process
- * carries. Each interval, every room with changes writes one frame to each of
- * its clients; past about a thousand phones those writes alone outlast 50 ms
- * (Colyseus' default), the server falls behind, and during a burst of votes
- * each phone gets more, smaller patches, later. So the interval grows with the
- * load: 50 ms up to 1,000 phones, then 1 ms per 20 phones, at most 150 ms. A
- * phase change (the reveal) never waits for it (see updateTexts).
+ * The least time between two patches of a room, given the phones the whole
+ * process carries. Every patch writes one frame to each of the room's clients;
+ * past about a thousand phones those writes alone outlast 50 ms (Colyseus'
+ * default interval), the server falls behind, and during a burst of votes each
+ * phone gets more, smaller patches, later. So the spacing grows with the load:
+ * 50 ms up to 1,000 phones, then 1 ms per 20 phones, at most 150 ms. A change
+ * after a quiet spell goes out at once (see schedulePatch), and a phase change
+ * (the reveal) never waits (see updateTexts).
  */
 export function patchIntervalFor(phones: number): number {
   return Math.round(Math.min(150, Math.max(50, phones / 20)));
 }
+
+/** The room's own patch interval: a safety net (and the clock's heartbeat); changes are patched by schedulePatch. */
+const PATCH_HEARTBEAT_MS = 100;
 
 /** Changes that are not a phase change or a lock are saved at most this long after they happen. */
 export const SAVE_DELAY_MS = 1000;
@@ -105,9 +109,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
   private texts: TextsMessage = {};
   private textsJson = { card: "", reveal: "", summary: "" };
+  /** When the last patch went out, the least spacing before the next, and the patch waiting for it. */
+  private lastPatchAt = 0;
+  private patchGap = patchIntervalFor(0);
+  private patchTimer: ReturnType<typeof setTimeout> | undefined;
 
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
+    this.patchRate = PATCH_HEARTBEAT_MS;
     this.pack = options.pack;
     this.hostKeyHash = options.hostKeyHash;
     const restore = options.restore;
@@ -185,6 +194,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (auth.kind === "board" || auth.kind === "observer") {
       client.userData = { kind: auth.kind };
       this.state.observers = this.countObservers();
+      this.schedulePatch();
       this.sendTexts(client);
       return;
     }
@@ -238,11 +248,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.seated.delete(seat.playerId);
       if (this.game.players[seat.playerId]?.connected) this.apply({ type: "disconnect", playerId: seat.playerId });
     }
-    if (seat?.kind === "board" || seat?.kind === "observer") this.state.observers = this.countObservers();
+    if (seat?.kind === "board" || seat?.kind === "observer") {
+      this.state.observers = this.countObservers();
+      this.schedulePatch();
+    }
     if (this.clients.length === 0) this.emptySince = this.clock.currentTime;
   }
 
   override async onDispose() {
+    if (this.patchTimer) clearTimeout(this.patchTimer);
+    this.patchTimer = undefined;
     if (this.saveTimer || this.saveSoon) await this.save();
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
@@ -337,8 +352,31 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.game = result.state;
     syncState(this.state, this.game, prev, this.clock.currentTime);
     if (prev.phase !== this.game.phase || prev.round !== this.game.round) this.updateTexts();
+    this.schedulePatch();
     this.requestSave(prev);
     return { ok: true };
+  }
+
+  override broadcastPatch(): boolean {
+    this.lastPatchAt = performance.now();
+    if (this.patchTimer) clearTimeout(this.patchTimer);
+    this.patchTimer = undefined;
+    return super.broadcastPatch();
+  }
+
+  /**
+   * The state changed: patch at the end of this turn of the event loop if the
+   * last patch is at least `patchGap` old, else as soon as it is. A vote after
+   * a quiet spell reaches the phones at once; a burst of votes goes out at most
+   * once per gap.
+   */
+  private schedulePatch(): void {
+    if (this.patchTimer || this.corked) return; // one is coming anyway
+    const wait = Math.max(0, this.lastPatchAt + this.patchGap - performance.now());
+    this.patchTimer = setTimeout(() => {
+      this.patchTimer = undefined;
+      if (this.clients.length > 0) this.broadcastPatch();
+    }, wait);
   }
 
   /**
@@ -393,13 +431,15 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   private tick(): void {
-    const interval = patchIntervalFor(matchMaker.stats.local.ccu);
-    if (this.patchRate !== interval) this.patchRate = interval;
+    this.patchGap = patchIntervalFor(matchMaker.stats.local.ccu);
     const now = this.clock.currentTime;
     if (this.game.phase === "deciding") {
       this.apply({ type: "tick" });
       const left = timeLeftOf(this.game, now);
-      if (this.state.timeLeft !== left) this.state.timeLeft = left;
+      if (this.state.timeLeft !== left) {
+        this.state.timeLeft = left;
+        this.schedulePatch();
+      }
     }
     const idleMs = GameRoom.services.config.idleMinutes * 60_000;
     if (this.emptySince !== null && now - this.emptySince > idleMs) {
