@@ -1,11 +1,11 @@
 // Every pack shipped in scenarios/ (whoever wrote it) must be playable and
 // balanced: each VUCA condition twice, the best answer not guessable by its
-// Prime or its position, every pentahelix role needed, English beside every
-// string, card ids unique across all packs.
+// Prime, its position or the length of its text, every pentahelix role
+// needed, English beside every string, card ids unique across all packs.
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { bestOptionIndex, checkPackFiles, listPackFiles } from "../server/packs.js";
+import { bestOptionIndex, checkPackFiles, lengthGiveaways, listPackFiles } from "../server/packs.js";
 import { CONDITIONS, ROLES, type Pack, type Text } from "../shared/scenario.js";
 
 const DIR = resolve(import.meta.dirname);
@@ -76,6 +76,10 @@ describe("shipped scenario packs", () => {
     it("varies the best option's position across the pack", () => {
       const positions = new Set(p.events.map((e) => bestOptionIndex(e)));
       expect(positions.size).toBeGreaterThan(1);
+    });
+
+    it("never gives the best option away by the length of its text", () => {
+      expect(lengthGiveaways(p)).toEqual([]);
     });
 
     it("needs every one of the five roles somewhere", () => {

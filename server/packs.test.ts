@@ -6,7 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
-import { balanceWarnings, loadPackFile, loadPacks } from "./packs.js";
+import { balanceWarnings, lengthGiveaways, loadPackFile, loadPacks } from "./packs.js";
 import { PRIMES, validatePack, type Pack } from "../shared/scenario.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -218,6 +218,29 @@ describe("balanceWarnings", () => {
       "events[2] (uji-3): respons terbaik adalah Visi, padahal Ambiguitas dijawab dengan Ketangkasan; pastikan alasannya menjelaskan mengapa / " +
         "events[2] (uji-3): the best response is Vision, but Ambiguity is met by Agility; make sure the reasons explain why",
     );
+  });
+});
+
+describe("lengthGiveaways", () => {
+  it("names the cards whose best response is the longest text by far, and a pack where it is the longest too often", () => {
+    const doc = pack();
+    doc.events[1].options[0].text = { id: "Pilihan 0 dengan penjelasan yang jauh lebih panjang", en: "Option 0" };
+    const one = lengthGiveaways((validatePack(doc) as { pack: Pack }).pack);
+    expect(one).toHaveLength(1);
+    expect(one[0]).toMatch(/^events\[1\] \(uji-2\): teks respons terbaik \(id\) 51 karakter, pilihan lain paling panjang 9;/);
+    expect(one[0]).toContain(" / events[1] (uji-2): the best response's text (id) has 51 characters");
+
+    // a little longer on every card: no card alone gives it away, but "pick the longest" wins every time
+    for (const e of doc.events) {
+      e.options.forEach((o: Doc, j: number) => (o.text = j === 0 ? { id: "Pilihan nomor satu", en: "Option number one!" } : { id: "Pilihan nomor dua", en: "Option number two" }));
+    }
+    const often = lengthGiveaways((validatePack(doc) as { pack: Pack }).pack);
+    expect(often).toEqual([
+      "respons terbaik adalah pilihan terpanjang (id) di 5 dari 5 kartu; samakan panjang pilihan / the best response is the longest option (id) on 5 of 5 cards; even out the options' lengths",
+      "respons terbaik adalah pilihan terpanjang (en) di 5 dari 5 kartu; samakan panjang pilihan / the best response is the longest option (en) on 5 of 5 cards; even out the options' lengths",
+    ]);
+    expect(balanceWarnings((validatePack(doc) as { pack: Pack }).pack)).toEqual(expect.arrayContaining(often));
+    expect(lengthGiveaways((validatePack(pack()) as { pack: Pack }).pack)).toEqual([]);
   });
 });
 

@@ -156,6 +156,42 @@ export function bestOptionIndex(card: Pick<EventCard, "options">): number {
   return best;
 }
 
+/**
+ * Where the length of the options gives the best one away, each "Indonesian /
+ * English": a best option more than 10 % longer than every other option of
+ * its card, or (over a pack) the best option the longest in more than 3 cards
+ * of 8. Players soon learn to pick the longest answer.
+ */
+export function lengthGiveaways(pack: Pack): string[] {
+  const out: string[] = [];
+  for (const lang of ["id", "en"] as const) {
+    let longest = 0;
+    let cards = 0;
+    pack.events.forEach((e, i) => {
+      const lengths = e.options.map((o) => (lang === "id" ? o.text.id : o.text.en)?.length);
+      if (lengths.some((n) => n === undefined)) return;
+      cards++;
+      const best = bestOptionIndex(e);
+      const other = Math.max(...lengths.filter((_n, j) => j !== best).map(Number));
+      const mine = lengths[best]!;
+      if (mine > other) longest++;
+      if (mine > 1.1 * other) {
+        out.push(
+          `events[${i}] (${e.id}): teks respons terbaik (${lang}) ${mine} karakter, pilihan lain paling panjang ${other}; peserta bisa menebak dari panjangnya / ` +
+            `events[${i}] (${e.id}): the best response's text (${lang}) has ${mine} characters, the longest other ${other}; players can guess it by its length`,
+        );
+      }
+    });
+    if (cards > 0 && longest > Math.ceil((3 / 8) * cards)) {
+      out.push(
+        `respons terbaik adalah pilihan terpanjang (${lang}) di ${longest} dari ${cards} kartu; samakan panjang pilihan / ` +
+          `the best response is the longest option (${lang}) on ${longest} of ${cards} cards; even out the options' lengths`,
+      );
+    }
+  }
+  return out;
+}
+
 /** Warnings (not errors) about a pack's balance, each "Indonesian / English". */
 export function balanceWarnings(pack: Pack): string[] {
   const warnings: string[] = [];
@@ -198,6 +234,8 @@ export function balanceWarnings(pack: Pack): string[] {
       );
     }
   }
+
+  warnings.push(...lengthGiveaways(pack));
 
   cards.forEach((e, i) => {
     const best = e.options[bestOptionIndex(e)]!.prime;
