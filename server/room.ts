@@ -117,6 +117,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
     this.patchRate = PATCH_HEARTBEAT_MS;
+    // The clock runs on its own interval, not inside broadcastPatch: a patch
+    // can then be sent from anywhere (see updateTexts) without running the
+    // room's timers, and with them apply(), in the middle of another apply().
+    this.setTimestep(() => {}, PATCH_HEARTBEAT_MS);
     this.pack = options.pack;
     this.hostKeyHash = options.hostKeyHash;
     const restore = options.restore;
@@ -371,7 +375,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
    * once per gap.
    */
   private schedulePatch(): void {
-    if (this.patchTimer || this.corked) return; // one is coming anyway
+    if (this.patchTimer) return; // one is coming anyway
     const wait = Math.max(0, this.lastPatchAt + this.patchGap - performance.now());
     this.patchTimer = setTimeout(() => {
       this.patchTimer = undefined;
@@ -380,8 +384,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   /**
-   * Recomputes the round's texts and broadcasts what changed at once, ahead of
-   * the patch with the new phase: a page never shows a phase without its texts.
+   * Recomputes the round's texts and, when they changed, sends them and the
+   * patch with the new phase right away, in one write per socket: a page never
+   * shows a phase without its texts, and a room's reveal leaves the moment its
+   * last vote is in, not after every other message the server has waiting.
    */
   private updateTexts(): void {
     const texts = textsOf(this.game, this.pack, summarise);
@@ -394,18 +400,6 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     this.texts = texts;
     if (Object.keys(changed).length === 0 || this.clients.length === 0) return;
-    // The texts go out now, ahead of any patch with the new phase; the patch
-    // follows at the end of this turn of the event loop instead of at the next
-    // tick. The sockets stay corked until then: each client gets both in one write.
-    this.corkUntilPatched();
-    this.broadcast(SERVER_MESSAGES.texts, changed);
-  }
-
-  private corked: { uncork(): void }[] | null = null;
-
-  /** Corks every client's socket and, at the end of this turn, sends the patch and uncorks them. */
-  private corkUntilPatched(): void {
-    if (this.corked) return;
     const sockets: { uncork(): void }[] = [];
     for (const client of this.clients) {
       // the ws transport's socket; other transports simply write as they do
@@ -414,16 +408,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       socket.cork();
       sockets.push(socket);
     }
-    this.corked = sockets;
-    // Not from here: a patch can run the room's clock, and with it tick() and apply() again.
-    setImmediate(() => {
-      try {
-        if (this.clients.length > 0) this.broadcastPatch();
-      } finally {
-        this.corked = null;
-        for (const socket of sockets) socket.uncork();
-      }
-    });
+    try {
+      this.broadcast(SERVER_MESSAGES.texts, changed);
+      // Safe from inside apply(): the room's clock runs on its own interval
+      // (see onCreate), so a patch never runs tick() and apply() again.
+      this.broadcastPatch();
+    } finally {
+      for (const socket of sockets) socket.uncork();
+    }
   }
 
   private sendTexts(client: GameClient): void {
