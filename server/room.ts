@@ -3,7 +3,7 @@
 // → who → (the rules check phase and permission) — and every refusal is
 // answered with a named reason; the client stays connected.
 import { createHash } from "node:crypto";
-import { matchMaker, Room, ServerError, type Client } from "@colyseus/core";
+import { getMessageBytes, matchMaker, Protocol, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
@@ -12,7 +12,7 @@ import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, t
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
-import type { TextsMessage } from "../shared/view.js";
+import { indonesianOnly, type TextsLanguage, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
@@ -74,9 +74,21 @@ type Seat =
   | { kind: "host" }
   | { kind: "board" }
   | { kind: "observer" }
-  | { kind: "player"; playerId: string; deviceHash: string };
+  /** lang: the language the phone reads; its texts come in that language only when it is Indonesian. */
+  | { kind: "player"; playerId: string; deviceHash: string; lang: "id" | "en" };
 
 type GameClient = Client<{ userData: Seat }>;
+
+/** What a client reads its texts in: phones their language, the board, console and observers both. */
+function languageOf(client: GameClient): TextsLanguage {
+  const seat = client.userData;
+  return seat?.kind === "player" ? seat.lang : "both";
+}
+
+/** A `texts` message encoded once, to go to many clients as it is. */
+function textsBytes(message: TextsMessage): Uint8Array {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.texts, message);
+}
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -109,6 +121,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
   private texts: TextsMessage = {};
   private textsJson = { card: "", reveal: "", summary: "" };
+  /** The whole texts as sent to a joining client, encoded once per language. */
+  private textsBytes: Partial<Record<TextsLanguage, Uint8Array>> = {};
   /** When the last patch went out, the least spacing before the next, and the patch waiting for it. */
   private lastPatchAt = 0;
   private patchGap = patchIntervalFor(0);
@@ -216,7 +230,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       if (!result.ok) throw new ServerError(409, result.reason);
       this.devices.set(deviceHash, playerId);
     }
-    client.userData = { kind: "player", playerId, deviceHash };
+    client.userData = { kind: "player", playerId, deviceHash, lang: auth.lang ?? "id" };
     this.seated.set(playerId, client);
     this.seatView(client);
     client.send(SERVER_MESSAGES.welcome, { playerId, rejoined });
@@ -292,7 +306,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       if (seat.kind !== "player") return refuse(client, "NOT_PLAYER", type);
       const playerId = seat.playerId;
       const data = parsed.data as Record<string, unknown>;
-      switch (type as Exclude<MessageType, "host">) {
+      if (type === "lang") {
+        // not a game action: the texts again, in the phone's language
+        const lang = data.lang as "id" | "en";
+        if (seat.lang !== lang) {
+          seat.lang = lang;
+          this.sendTexts(client);
+        }
+        return;
+      }
+      switch (type as Exclude<MessageType, "host" | "lang">) {
         case "submit":
           action = { type: "submit", playerId, prime: data.prime as never, commit: data.commit as boolean };
           break;
@@ -399,7 +422,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       if (texts[key]) (changed as Record<string, unknown>)[key] = texts[key];
     }
     this.texts = texts;
-    if (Object.keys(changed).length === 0 || this.clients.length === 0) return;
+    if (Object.keys(changed).length === 0) return;
+    this.textsBytes = {};
+    if (this.clients.length === 0) return;
+    const bytes = { both: textsBytes(changed), id: textsBytes(indonesianOnly(changed)) };
     const sockets: { uncork(): void }[] = [];
     for (const client of this.clients) {
       // the ws transport's socket; other transports simply write as they do
@@ -409,7 +435,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       sockets.push(socket);
     }
     try {
-      this.broadcast(SERVER_MESSAGES.texts, changed);
+      for (const client of this.clients) client.enqueueRaw(bytes[languageOf(client) === "id" ? "id" : "both"]);
       // Safe from inside apply(): the room's clock runs on its own interval
       // (see onCreate), so a patch never runs tick() and apply() again.
       this.broadcastPatch();
@@ -419,7 +445,9 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   private sendTexts(client: GameClient): void {
-    client.send(SERVER_MESSAGES.texts, this.texts);
+    const lang = languageOf(client) === "id" ? "id" : "both";
+    const bytes = (this.textsBytes[lang] ??= textsBytes(lang === "id" ? indonesianOnly(this.texts) : this.texts));
+    client.enqueueRaw(bytes);
   }
 
   private tick(): void {

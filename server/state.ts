@@ -25,7 +25,8 @@ export const TeamState = schema(
     captain: t.string(),
     sent: t.uint8(),
     locked: t.boolean(),
-    lockedBy: t.string(),
+    /** Why the team is locked: 0 = not locked, else 1 + its index in LOCK_CAUSES (read with lockCauseOf). */
+    lockedBy: t.uint8(),
     score: t.int16(),
     /**
      * Secret until the reveal: only this team's members and the host see these.

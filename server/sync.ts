@@ -4,7 +4,7 @@
 import { ArraySchema } from "@colyseus/schema";
 import type { Pack } from "../shared/scenario.js";
 import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
-import { encodeReveal, encodeVote, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
+import { encodeReveal, encodeVote, LOCK_CAUSES, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
 import { GameRoomState, MemberState, TeamState } from "./state.js";
 
 export function cardView(pack: Pack, round: number): CardView | null {
@@ -94,7 +94,7 @@ function syncTeam(target: TeamState, team: Team, before: Team | undefined, every
     if (target.sent !== sent) target.sent = sent;
   }
   if (target.locked !== team.locked) target.locked = team.locked;
-  const lockedBy = team.lockedBy ?? "";
+  const lockedBy = team.lockedBy ? LOCK_CAUSES.indexOf(team.lockedBy) + 1 : 0;
   if (target.lockedBy !== lockedBy) target.lockedBy = lockedBy;
   if (target.score !== team.score) target.score = team.score;
   if (target.reason !== team.reason) target.reason = team.reason;

@@ -56,6 +56,8 @@ export const MessageSchemas = {
   lock: z.strictObject({}),
   /** Choose or change team (lobby). */
   team: z.strictObject({ team: z.number().int().min(0).max(9) }),
+  /** The phone's language changed: its texts come again in that language. */
+  lang: z.strictObject({ lang: z.enum(["id", "en"]) }),
   /** Every trainer action. */
   host: z.discriminatedUnion("action", [
     z.strictObject({ action: z.literal("start") }),

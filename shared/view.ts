@@ -153,6 +153,35 @@ export interface TextsMessage {
   summary?: SummaryView;
 }
 
+/** The languages a page reads the texts in; "both" for pages that switch freely (board, console). */
+export type TextsLanguage = "id" | "en" | "both";
+
+/**
+ * The texts for a phone reading Indonesian: the English beside each text left
+ * out, about half the bytes of a card or a reveal. English phones (and the
+ * board and console, which switch language on the spot) get both; a phone
+ * that switches tells the room, which sends its texts again (see `lang`).
+ */
+export function indonesianOnly(m: TextsMessage): TextsMessage {
+  const out: TextsMessage = {};
+  if (m.card) {
+    const card = m.card;
+    out.card = {
+      ...card,
+      title: { id: card.title.id },
+      narrative: { id: card.narrative.id },
+      options: card.options.map((o) => ({ prime: o.prime, text: { id: o.text.id } })),
+    };
+  }
+  if (m.reveal) {
+    const reveal = m.reveal;
+    out.reveal = { ...reveal, reasons: reveal.reasons.map((r): WireText => [r[0]]), reflection: [reveal.reflection[0]] };
+    if (reveal.behaviour) out.reveal.behaviour = [reveal.behaviour[0]];
+  }
+  if (m.summary) out.summary = m.summary;
+  return out;
+}
+
 /**
  * What a page keeps of the `texts` messages, read against the state: the card
  * of the state's round, its reveal in the reveal and scoreboard phases, the
@@ -248,7 +277,8 @@ export interface TeamView {
   captain: string;
   sent: number;
   locked: boolean;
-  lockedBy: LockCause | "";
+  /** 0 = not locked, else 1 + the cause's index in LOCK_CAUSES: read it with lockCauseOf. */
+  lockedBy: number;
   score: number;
   /** Present only for the team's own members and the host: playerId → vote code (read with voteOf / votesOf). */
   votes?: { get(id: string): string | undefined; forEach(cb: (code: string, id: string) => void): void; size: number };
@@ -267,6 +297,11 @@ export interface RoomStateView {
   roomLocked: boolean;
   teams: ArrayLike<TeamView> & Iterable<TeamView>;
   observers: number;
+}
+
+/** Why the team is locked, or null. */
+export function lockCauseOf(team: Pick<TeamView, "lockedBy">): LockCause | null {
+  return LOCK_CAUSES[team.lockedBy - 1] ?? null;
 }
 
 export function rolesOf(member: Pick<MemberView, "roles">): Role[] {

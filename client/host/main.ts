@@ -10,7 +10,7 @@ import type { Room } from "@colyseus/sdk";
 import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { rolesOf, voteOf } from "../../shared/view.js";
+import { lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
@@ -960,7 +960,7 @@ function teamCard(tm: TeamView, teamTotal: number, st: RoomStateView): HTMLEleme
       h("span", null, c().sentOf(tm.sent ?? 0, members.length)),
       " · ",
       tm.locked
-        ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${tm.lockedBy ? ` (${s.lockedBy[tm.lockedBy] ?? tm.lockedBy})` : ""}`)
+        ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${lockCauseOf(tm) ? ` (${s.lockedBy[lockCauseOf(tm)!] ?? lockCauseOf(tm)})` : ""}`)
         : h("span", { class: "tag" }, s.teamOpen),
     ),
     members.length === 0

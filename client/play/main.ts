@@ -7,7 +7,7 @@ import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { rolesOf, voteOf, votesOf } from "../../shared/view.js";
+import { lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
 import { PRIMES, say, type Prime } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
@@ -80,7 +80,10 @@ function connect(): void {
   conn = keepConnected({
     code,
     tokenKey: STORAGE.token(code),
-    join: () => ({ kind: "player", name: storedName(), device: deviceSecret(), lang: lang() }),
+    join: () => {
+      toldLang = lang();
+      return { kind: "player", name: storedName(), device: deviceSecret(), lang: toldLang };
+    },
     onRoom: wireRoom,
     onStatus: (next, why) => {
       if (state?.phase === "final" && (next === "lost" || next === "failed" || next === "reconnecting")) {
@@ -95,9 +98,21 @@ function connect(): void {
       else if (next === "ok") failure = null;
       if (next === "lost" && why && why.reason !== "NETWORK") failure = why;
       if (next === "ok") history.replaceState(null, "", `?code=${code}`);
+      if (next === "ok") tellLanguage(); // switched while the connection was down
       render();
     },
   });
+}
+
+/** The language the room sends this phone's texts in (it told the room at the join or since). */
+let toldLang: ReturnType<typeof lang> | null = null;
+
+/** The room sends an Indonesian phone its texts without the English: after a switch, it sends them again. */
+function tellLanguage(): void {
+  const r = conn?.room();
+  if (!r || status !== "ok" || toldLang === lang()) return;
+  toldLang = lang();
+  r.send("lang", { lang: toldLang });
 }
 
 function wireRoom(r: Room): void {
@@ -647,7 +662,7 @@ function decidingScreen(): Screen {
       mount(
         lockedBox,
         h("strong", null, `🔒 ${t.lockedTitle}`),
-        team.lockedBy ? h("span", null, t.lockedBy[team.lockedBy]) : null,
+        lockCauseOf(team) ? h("span", null, t.lockedBy[lockCauseOf(team)!]) : null,
         h("span", null, ` ${t.waitReveal}`),
       );
     }
@@ -811,6 +826,7 @@ function finalScreen(): Screen {
 // ---- start ------------------------------------------------------------------------------------------
 
 onLang(() => {
+  tellLanguage();
   screen = null;
   render();
 });

@@ -2,7 +2,7 @@
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import type { TeamView } from "../../shared/view.js";
+import { lockCauseOf, type TeamView } from "../../shared/view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
 
@@ -134,7 +134,7 @@ describe("a whole session", () => {
     t1[1]!.room.send("lock", {});
     expect((await r.next()).reason).toBe("NOT_CAPTAIN");
     t1[0]!.room.send("lock", {});
-    await until(host, () => team(host, 1).locked && team(host, 1).lockedBy === "captain", "captain lock");
+    await until(host, () => team(host, 1).locked && lockCauseOf(team(host, 1)) === "captain", "captain lock");
 
     const t2 = players.filter((p) => p.team === 2);
     for (const p of t2) p.room.send("submit", { prime: "agility", commit: true });
