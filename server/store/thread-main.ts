@@ -1,8 +1,7 @@
 // The worker side of thread.ts: opens the store and answers calls one message at a time.
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "./index.js";
-import type { GameState } from "../../shared/rules/types.js";
-import type { SessionMeta, Store } from "./types.js";
+import type { Store } from "./types.js";
 import type { Answer, Call, Hello, ThreadStoreOptions, WireError } from "./thread.js";
 
 function wire(error: unknown): WireError {
@@ -25,15 +24,9 @@ try {
 
 port.on("message", async ({ id, method, args }: Call) => {
   try {
-    let value: unknown;
-    if (method === "saveSessionJson") {
-      const [meta, json] = args as [SessionMeta, string];
-      value = await store.saveSession(meta, JSON.parse(json) as GameState);
-    } else {
-      const fn = store[method] as unknown as (...a: unknown[]) => Promise<unknown>;
-      if (typeof fn !== "function") throw new Error(`no store method ${String(method)}`);
-      value = await fn.apply(store, args);
-    }
+    const fn = store[method] as unknown as (...a: unknown[]) => Promise<unknown>;
+    if (typeof fn !== "function") throw new Error(`no store method ${String(method)}`);
+    const value = await fn.apply(store, args);
     port.postMessage({ id, ok: true, value } satisfies Answer);
   } catch (error) {
     port.postMessage({ id, ok: false, error: wire(error) } satisfies Answer);

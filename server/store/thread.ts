@@ -8,7 +8,6 @@
 import { Worker } from "node:worker_threads";
 import type { GameState } from "../../shared/rules/types.js";
 import type { Pack } from "../../shared/scenario.js";
-import { JsonCache } from "./json-cache.js";
 import { CodeTakenError } from "./sql.js";
 import type { OpenStoreOptions } from "./index.js";
 import type { ListOptions, SessionListItem, SessionMeta, SessionReport, Store, StoredSession } from "./types.js";
@@ -23,8 +22,7 @@ export interface WireError {
   code?: string;
 }
 
-/** saveSessionJson: saveSession with the snapshot as JSON (see ThreadStore.saveSession). */
-export type Call = { id: number; method: keyof Store | "saveSessionJson"; args: unknown[] };
+export type Call = { id: number; method: keyof Store; args: unknown[] };
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WireError };
 export type Hello = { ready: true; dialect: Store["dialect"] } | { ready: false; error: WireError };
 
@@ -43,7 +41,6 @@ class ThreadStore implements Store {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private closed = false;
-  private json = new JsonCache();
 
   constructor(private readonly options: ThreadStoreOptions) {}
 
@@ -92,7 +89,7 @@ class ThreadStore implements Store {
     return this.starting;
   }
 
-  private async call<T>(method: Call["method"], ...args: unknown[]): Promise<T> {
+  private async call<T>(method: keyof Store, ...args: unknown[]): Promise<T> {
     if (this.closed) throw new Error("store closed");
     const worker = await this.start();
     const id = this.nextId++;
@@ -105,13 +102,8 @@ class ThreadStore implements Store {
   migrate(): Promise<void> {
     return this.call("migrate");
   }
-  /**
-   * The snapshot crosses as JSON built from the parts the last saves already
-   * stringified (JsonCache): a structured clone of a whole 40-player session
-   * cost the game's thread a third of a millisecond per save, each time.
-   */
   saveSession(meta: SessionMeta, snapshot: GameState): Promise<void> {
-    return this.call("saveSessionJson", meta, this.json.stringify(snapshot));
+    return this.call("saveSession", meta, snapshot);
   }
   loadSession(code: string): Promise<StoredSession | null> {
     return this.call("loadSession", code);
