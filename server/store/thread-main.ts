@@ -1,4 +1,5 @@
 // The worker side of thread.ts: opens the store and answers calls one message at a time.
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "./index.js";
 import type { Store } from "./types.js";
@@ -10,6 +11,19 @@ function wire(error: unknown): WireError {
   if (typeof e.retryable === "boolean") out.retryable = e.retryable;
   if (typeof e.code === "string") out.code = e.code;
   return out;
+}
+
+/**
+ * The store's thread yields to the game's: on Linux the nice value is per
+ * thread, so this lowers only this one. When the machine has a core to spare,
+ * saves run at once as before; when a burst of votes and reveals keeps every
+ * core busy, the phones' updates go first and the saves follow a moment later.
+ */
+export const STORE_THREAD_NICE = 10;
+try {
+  setPriority(STORE_THREAD_NICE);
+} catch {
+  // not permitted or not supported here: the thread runs at the process's priority
 }
 
 const port = parentPort!;

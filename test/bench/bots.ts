@@ -3,6 +3,7 @@
 //   kind=game: players join by code, every player submits at once; measures
 //              join time, submit → own-team-tally latency, reveal latency.
 //   kind=bare: the same bots on the bare room (one counter per player).
+import { readFileSync } from "node:fs";
 import { Client, type Room } from "@colyseus/sdk";
 import { RoomTexts, voteOf, type TextsMessage } from "../../shared/view.js";
 
@@ -13,6 +14,8 @@ interface Args {
   players: number;
   teams: number;
   rounds: number;
+  /** The server's process id: its CPU time during the bursts is read from /proc. */
+  serverPid?: number;
 }
 const args = JSON.parse(process.argv[2] ?? "{}") as Args;
 const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
@@ -24,6 +27,31 @@ const joinMs: number[] = [];
 const submitMs: number[][] = [];
 const revealMs: number[][] = [];
 let lost = 0;
+/** CPU time of the server and of the bots during the measured bursts (from the sends to the last tally or reveal). */
+const burstCpu = { serverMs: 0, botsMs: 0, submissions: 0 };
+
+/** The server's CPU time so far in ms (utime + stime, 10 ms ticks), NaN when unknown. */
+function serverCpuMs(): number {
+  if (!args.serverPid) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${args.serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(stat[11]) + Number(stat[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs one burst; after the warm-up round, adds its CPU time (server and bots) to burstCpu. */
+async function burst(round: number, submissions: number, run: () => Promise<unknown>): Promise<void> {
+  const server0 = serverCpuMs();
+  const bots0 = process.cpuUsage();
+  await run();
+  if (round === 0) return;
+  const bots = process.cpuUsage(bots0);
+  burstCpu.serverMs += serverCpuMs() - server0;
+  burstCpu.botsMs += (bots.user + bots.system) / 1000;
+  burstCpu.submissions += submissions;
+}
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((it, j) => fn(it, i + j)));
@@ -112,7 +140,7 @@ async function runGame() {
     await settle();
     // every player of every room submits at once; the hosts move on only when
     // every room has its reveal, so no room's next phase mixes into the burst
-    await Promise.all(
+    await burst(round, rooms.length * args.players, () => Promise.all(
       rooms.map(async (r) => {
         let lastSend = 0;
         const submits = r.bots.map((b, i) => {
@@ -136,7 +164,7 @@ async function runGame() {
         );
         await Promise.all([...submits, ...reveals]);
       }),
-    );
+    ));
     await Promise.all(
       rooms.map(async (r) => {
         r.host.send("host", { action: "next" }); // scoreboard
@@ -163,7 +191,7 @@ async function runBare() {
   for (let round = 0; round <= args.rounds; round++) {
     const submitted = (submitMs[round] = [] as number[]);
     await settle();
-    await Promise.all(
+    await burst(round, rooms.length * args.players, () => Promise.all(
       rooms.flatMap((r) =>
         r.bots.map((b) => {
           const target = round + 1;
@@ -175,7 +203,7 @@ async function runBare() {
           });
         }),
       ),
-    );
+    ));
   }
   await Promise.all(rooms.flatMap((r) => r.bots.map((b) => b.leave())));
 }
@@ -186,4 +214,4 @@ if (args.kind === "game") await runGame();
 else await runBare();
 const cpu = process.cpuUsage(cpu0);
 // exit once the line is flushed: a pipe write is asynchronous, and exiting at once cuts a long line short
-process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }) + "\n", () => process.exit(0));
+process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, burstCpu, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }) + "\n", () => process.exit(0));

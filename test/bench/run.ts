@@ -74,7 +74,7 @@ async function measure(kind: "game" | "bare", c: Case) {
   await new Promise((r) => setTimeout(r, 500));
   const before = procStat(pid);
   const url = `http://127.0.0.1:${port}`;
-  const bots = spawn(TSX, ["test/bench/bots.ts", JSON.stringify({ url, kind, ...c })], {
+  const bots = spawn(TSX, ["test/bench/bots.ts", JSON.stringify({ url, kind, ...c, serverPid: pid })], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: {
@@ -113,7 +113,15 @@ async function measure(kind: "game" | "bare", c: Case) {
   }
   server.kill("SIGKILL");
   const line = out.trim().split("\n").pop() ?? "{}";
-  const raw = JSON.parse(line) as { joinMs: number[]; submitMs: number[][]; revealMs: number[][]; lost: number; wallMs: number; cpuMs: number };
+  const raw = JSON.parse(line) as {
+    joinMs: number[];
+    submitMs: number[][];
+    revealMs: number[][];
+    lost: number;
+    burstCpu: { serverMs: number; botsMs: number; submissions: number };
+    wallMs: number;
+    cpuMs: number;
+  };
   const players = c.rooms * c.players;
   // round 0 warms the JIT up; the figures are the measured rounds'
   const [warmSubmit = [], ...submitRounds] = raw.submitMs;
@@ -135,6 +143,8 @@ async function measure(kind: "game" | "bare", c: Case) {
     roundsSubmitP99: submitRounds.map((xs) => pct(xs, 99)),
     lost: raw.lost,
     submissions: submitMs.length,
+    serverUsPerSubmit: (raw.burstCpu.serverMs / raw.burstCpu.submissions) * 1000,
+    botsUsPerSubmit: (raw.burstCpu.botsMs / raw.burstCpu.submissions) * 1000,
     serverCpuPct: ((after.cpuSec - before.cpuSec) / (raw.wallMs / 1000)) * 100,
     botsCpuPct: (raw.cpuMs / raw.wallMs) * 100,
     peakRssMb: peakRss / 1024,
@@ -186,6 +196,8 @@ for (const c of cases) {
     ["warm-up round: submit p99", "warmupSubmitP99"],
     ["warm-up round: reveal p99", "warmupRevealP99"],
     ["lost submissions", "lost"],
+    ["server CPU/submit (µs)", "serverUsPerSubmit"],
+    ["bots CPU/submit (µs)", "botsUsPerSubmit"],
     ["server CPU (%)", "serverCpuPct"],
     ["bots CPU (%)", "botsCpuPct"],
     ["peak RSS (MB)", "peakRssMb"],
