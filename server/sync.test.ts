@@ -8,7 +8,7 @@ import { cardView, revealView, syncState, textsOf } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { expandReveal, RoomTexts, type RevealView } from "../shared/view.js";
+import { expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
 import { PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
@@ -66,6 +66,38 @@ describe("compact reveal", () => {
     const compact = JSON.stringify(revealView(pack, game)).length;
     const whole = JSON.stringify({ round: 0, card, best: [], results: results(card, 8) }).length;
     expect(compact).toBeLessThan(whole / 2);
+  });
+
+  it("keeps the round being played and the one before, not every round", () => {
+    const pack = packs.get("banjir-bandang")!;
+    const texts = new RoomTexts();
+    for (let round = 0; round < 5; round++) texts.take({ card: cardView(pack, round)! });
+    expect(texts.card({ phase: "briefing", round: 4 })?.id).toBe(pack.events[4]!.id);
+    expect(texts.card({ phase: "briefing", round: 3 })?.id).toBe(pack.events[3]!.id);
+    expect(texts.card({ phase: "briefing", round: 2 })).toBeNull();
+    expect(texts.card({ phase: "briefing", round: 0 })).toBeNull();
+  });
+
+  it("leaves the English out for an Indonesian phone, and nothing else", () => {
+    const pack = packs.get("banjir-bandang")!;
+    const card = pack.events[0]!;
+    const game = { round: 0, history: [{ round: 0, eventId: card.id, skipped: false, results: results(card, 8), submissions: {} }] } as unknown as GameState;
+    const whole = { card: cardView(pack, 0)!, reveal: revealView(pack, game)! };
+    const id = indonesianOnly(whole);
+    expect(JSON.stringify(id).length).toBeLessThan(JSON.stringify(whole).length * 0.7);
+    const texts = new RoomTexts();
+    texts.take(id);
+    const reveal = texts.reveal({ phase: "reveal", round: 0 })!;
+    const full = expandReveal(whole.card, whole.reveal)!;
+    // the same reveal with every Text reduced to its Indonesian
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === "object"
+          ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "en").map(([k, v]) => [k, strip(v)]))
+          : value;
+    expect(reveal).toEqual(strip(full));
+    expect(JSON.stringify(reveal)).not.toContain(card.title.en!);
   });
 
   it("reads nothing when the card and the reveal do not belong together", () => {

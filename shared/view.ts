@@ -200,6 +200,13 @@ export class RoomTexts {
     if (message.card) this.cards.set(message.card.round, message.card);
     if (message.reveal) this.reveals.set(message.reveal.round, message.reveal);
     if (message.summary) this.lastSummary = message.summary;
+    // Only the round being played is ever read; the one before stays in case
+    // its patch is still on the way. Older rounds go: a page open all day, or
+    // a thousand of them in one benchmark process, does not keep every card.
+    const round = Math.max(message.card?.round ?? -1, message.reveal?.round ?? -1);
+    for (const map of [this.cards, this.reveals] as Map<number, unknown>[]) {
+      for (const kept of map.keys()) if (kept < round - 1) map.delete(kept);
+    }
     this.version++;
   }
 

@@ -2,7 +2,8 @@
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openStore } from "./index.js";
-import type { Store } from "./types.js";
+import type { GameState } from "../../shared/rules/types.js";
+import type { SessionMeta, Store } from "./types.js";
 import type { Answer, Call, Hello, ThreadStoreOptions, WireError } from "./thread.js";
 
 function wire(error: unknown): WireError {
@@ -38,9 +39,15 @@ try {
 
 port.on("message", async ({ id, method, args }: Call) => {
   try {
-    const fn = store[method] as unknown as (...a: unknown[]) => Promise<unknown>;
-    if (typeof fn !== "function") throw new Error(`no store method ${String(method)}`);
-    const value = await fn.apply(store, args);
+    let value: unknown;
+    if (method === "saveSessionParts") {
+      const [meta, rest, rounds] = args as [SessionMeta, Omit<GameState, "history">, string[]];
+      value = await store.saveSession(meta, { ...rest, history: rounds.map((json) => JSON.parse(json) as GameState["history"][number]) });
+    } else {
+      const fn = store[method] as unknown as (...a: unknown[]) => Promise<unknown>;
+      if (typeof fn !== "function") throw new Error(`no store method ${String(method)}`);
+      value = await fn.apply(store, args);
+    }
     port.postMessage({ id, ok: true, value } satisfies Answer);
   } catch (error) {
     port.postMessage({ id, ok: false, error: wire(error) } satisfies Answer);
