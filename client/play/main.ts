@@ -202,8 +202,11 @@ function pickScreen(): { key: string; build: () => Screen } {
   const teamKey = `${me.team.index}:${me.captain ? "c" : "m"}`;
   if (phase === "lobby") return { key: `${L}:lobby`, build: lobbyScreen };
   if (phase === "briefing") return { key: `${L}:brief:${state.round}`, build: briefingScreen };
-  // the card comes in its own message: a screen built before it arrived is built again
-  if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}:${parseCard(state)?.id ?? "-"}`, build: decidingScreen };
+  // the card comes in its own message: a screen built before it arrived is built
+  // again, and again when it arrives with its English after a switch to English
+  const card = parseCard(state);
+  const cardKey = card ? `${card.id}${card.title.en === undefined ? "" : "+en"}` : "-";
+  if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}:${cardKey}`, build: decidingScreen };
   if (phase === "reveal") return { key: `${L}:reveal:${state.round}:${me.team.index}`, build: revealScreen };
   if (phase === "scoreboard") return { key: `${L}:score:${state.round}`, build: scoreScreen };
   return { key: `${L}:final`, build: finalScreen };

@@ -152,9 +152,23 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
 
     // open it again; Budi sends, the round is revealed; then the trainer ends the game: the list says finished
     await row(host, code).locator('[data-act="open"]').click();
+    // Budi switches his phone to English in the middle of the round: the room sends
+    // the card again with its English (an Indonesian phone gets it without)
+    const card0 = game.packs.get(PACK)!.events[0]!;
+    expect(await budi.locator("body").textContent()).not.toContain(card0.title.en!);
+    await budi.locator("button.lang").click();
+    await expect.poll(() => budi.locator("body").textContent(), { timeout: 10_000 }).toContain(card0.title.en!);
+    expect(await budi.locator("body").textContent()).toContain(card0.options[0]!.text.en!);
     await budi.locator("#opt-agility").check({ force: true });
     await budi.locator("button.send").click();
     await expect.poll(() => game.room(code).game.phase, { timeout: 15_000 }).toBe("reveal");
+    const agility = card0.options.find((o) => o.prime === "agility")!;
+    await expect.poll(() => budi.locator("body").textContent(), { timeout: 10_000 }).toContain(agility.reason.en!);
+    await expect.poll(() => ani.locator("body").textContent(), { timeout: 10_000 }).toContain(agility.reason.id);
+    expect(await ani.locator("body").textContent()).not.toContain(agility.reason.en!);
+    // and back to Indonesian
+    await budi.locator("button.lang").click();
+    await expect.poll(() => budi.locator("body").textContent(), { timeout: 10_000 }).toContain(agility.reason.id);
     await host.locator('[data-action="end"]').waitFor();
     await expect.poll(() => host.locator('[data-action="end"]').isEnabled(), { timeout: 10_000 }).toBe(true);
     await host.locator('[data-action="end"]').click();
