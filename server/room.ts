@@ -53,6 +53,14 @@ export function patchIntervalFor(phones: number): number {
 /** The room's own patch interval: a safety net (and the clock's heartbeat); changes are patched by schedulePatch. */
 const PATCH_HEARTBEAT_MS = 100;
 
+/**
+ * While deciding, the seconds left are patched every this many seconds (and
+ * whenever the timer jumps), not every second: each page counts down by itself
+ * between patches (shared/view.ts Countdown). A patch a second to every phone
+ * was, at a few thousand phones, as many frames as all their votes.
+ */
+export const TIME_SYNC_SECONDS = 5;
+
 /** Changes that are not a phase change or a lock are saved at most this long after they happen. */
 export const SAVE_DELAY_MS = 1000;
 
@@ -203,6 +211,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   override onJoin(client: GameClient, _options: unknown, auth: JoinOptions) {
     this.emptySince = null;
+    this.refreshTimeLeft();
     if (auth.kind === "host") {
       client.userData = { kind: "host" };
       client.view = this.hostView;
@@ -250,6 +259,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override onReconnect(client: GameClient) {
+    this.refreshTimeLeft();
     // broadcasts while the socket was down did not reach it
     this.sendTexts(client);
     const seat = client.userData;
@@ -444,6 +454,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
   }
 
+  /** The exact seconds left, for a page that arrives between two of the timer's patches. */
+  private refreshTimeLeft(): void {
+    const left = timeLeftOf(this.game, this.clock.currentTime);
+    if (this.state.timeLeft === left) return;
+    this.state.timeLeft = left;
+    this.schedulePatch();
+  }
+
   private sendTexts(client: GameClient): void {
     const lang = languageOf(client) === "id" ? "id" : "both";
     const bytes = (this.textsBytes[lang] ??= textsBytes(lang === "id" ? indonesianOnly(this.texts) : this.texts));
@@ -456,7 +474,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (this.game.phase === "deciding") {
       this.apply({ type: "tick" });
       const left = timeLeftOf(this.game, now);
-      if (this.state.timeLeft !== left) {
+      // every few seconds, not every second: the pages count down by themselves (Countdown)
+      if (this.state.timeLeft !== left && left % TIME_SYNC_SECONDS === 0) {
         this.state.timeLeft = left;
         this.schedulePatch();
       }

@@ -8,7 +8,7 @@ import { cardView, revealView, syncState, textsOf } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
+import { Countdown, expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
 import { PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
@@ -201,5 +201,38 @@ describe("incremental sync", () => {
         expect(state.toJSON()).toEqual(fresh.toJSON());
       }
     }
+  });
+});
+
+describe("the countdown on a page", () => {
+  it("counts down between the room's patches, re-bases on each, and holds while paused", () => {
+    let now = 0;
+    const countdown = new Countdown(() => now);
+    const state = { phase: "deciding" as const, round: 0, paused: false, timeLeft: 60 };
+    expect(countdown.read(state)).toBe(60);
+    now = 999;
+    expect(countdown.read(state)).toBe(60);
+    now = 3_100;
+    expect(countdown.read(state)).toBe(57);
+    // the room's patch every few seconds: counted from when it arrived
+    state.timeLeft = 55;
+    now = 5_200;
+    expect(countdown.read(state)).toBe(55);
+    now = 6_300;
+    expect(countdown.read(state)).toBe(54);
+    // paused: the value the room sent, frozen
+    Object.assign(state, { paused: true, timeLeft: 54 });
+    now = 20_000;
+    expect(countdown.read(state)).toBe(54);
+    // resumed with the same seconds: counting again from the resume
+    state.paused = false;
+    now = 21_000;
+    expect(countdown.read(state)).toBe(54);
+    now = 23_500;
+    expect(countdown.read(state)).toBe(52);
+    now = 200_000;
+    expect(countdown.read(state)).toBe(0);
+    // another phase: the room's value as it is
+    expect(countdown.read({ ...state, phase: "reveal" as never, timeLeft: 0 })).toBe(0);
   });
 });

@@ -306,6 +306,31 @@ export interface RoomStateView {
   observers: number;
 }
 
+/**
+ * The countdown as a page shows it. The room does not patch \`timeLeft\` every
+ * second: it sends it when the timer jumps (a new round, pause, resume, added
+ * time, a vote, a join) and every TIME_SYNC_SECONDS in between, and a page
+ * counts down by itself from the moment the value reached it. Read it as
+ * often as the page draws (a few times a second while deciding).
+ */
+export class Countdown {
+  private key = "";
+  private base = 0;
+  private at = 0;
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  read(state: Pick<RoomStateView, "phase" | "round" | "paused" | "timeLeft">): number {
+    const key = `${state.phase}|${state.round}|${state.paused}|${state.timeLeft}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.base = state.timeLeft;
+      this.at = this.now();
+    }
+    if (state.phase !== "deciding" || state.paused) return state.timeLeft;
+    return Math.max(0, this.base - Math.floor((this.now() - this.at) / 1000));
+  }
+}
+
 /** Why the team is locked, or null. */
 export function lockCauseOf(team: Pick<TeamView, "lockedBy">): LockCause | null {
   return LOCK_CAUSES[team.lockedBy - 1] ?? null;

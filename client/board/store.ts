@@ -1,7 +1,7 @@
 // The board's one source of truth: a plain snapshot of the room state, the
 // connection status and the chosen language. Scenes read it and redraw.
 import type { CardView, RevealView, RoomStateView, SummaryView, TextsMessage } from "../../shared/view.js";
-import { parseJson, RoomTexts } from "../../shared/view.js";
+import { Countdown, parseJson, RoomTexts } from "../../shared/view.js";
 import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
@@ -45,7 +45,7 @@ export type Notice =
   | { kind: "error"; text: string };
 export type Conn = "ok" | "reconnecting" | "lost";
 
-export function snapshot(view: RoomStateView, texts: RoomTexts): BoardState {
+export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Countdown): BoardState {
   const packTitle = parseJson<Text>(view.packTitle);
   return {
     code: view.code,
@@ -54,7 +54,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts): BoardState {
     round: view.round,
     roundCount: view.roundCount,
     roundSeconds: view.roundSeconds,
-    timeLeft: view.timeLeft,
+    timeLeft: countdown ? countdown.read(view) : view.timeLeft,
     paused: view.paused,
     teams: Array.from(view.teams, (t) => ({
       index: t.index,
@@ -105,9 +105,21 @@ class Store {
   readonly texts = new RoomTexts();
   private view: RoomStateView | null = null;
 
+  /** The room patches the seconds left only every few seconds: the board counts down in between. */
+  private readonly countdown = new Countdown();
+  private ticking = setInterval(() => {
+    const view = this.view;
+    const s = this.state;
+    if (!view || !s || view.phase !== "deciding" || view.paused) return;
+    const left = this.countdown.read(view);
+    if (left === s.timeLeft) return;
+    this.state = { ...s, timeLeft: left };
+    this.emit();
+  }, 250);
+
   setState(view: RoomStateView): void {
     this.view = view;
-    const s = snapshot(view, this.texts);
+    const s = snapshot(view, this.texts, this.countdown);
     if (s.card) this.titles.set(s.card.id, s.card.title);
     if (s.reveal) this.titles.set(s.reveal.card.id, s.reveal.card.title);
     this.state = s;

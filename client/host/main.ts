@@ -10,7 +10,7 @@ import type { Room } from "@colyseus/sdk";
 import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
+import { Countdown, lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
@@ -841,6 +841,19 @@ function nextLabel(st: RoomStateView): string {
   }
 }
 
+/** The room patches the seconds left only every few seconds: the console counts down in between. */
+const countdown = new Countdown();
+function showTime(): void {
+  const els = sessionEls;
+  const st = state;
+  if (!els || !st || !st.teams) return;
+  const deciding = st.phase === "deciding";
+  const left = countdown.read(st);
+  setText(els.time, deciding ? clock(left) : "—");
+  els.time.classList.toggle("low", deciding && left <= 10);
+}
+setInterval(showTime, 250);
+
 function updateSession(force = false): void {
   const els = sessionEls;
   if (!els) return;
@@ -860,8 +873,7 @@ function updateSession(force = false): void {
   els.paused.hidden = !st.paused;
   const inGame = phase !== "lobby" && phase !== "final";
   setText(els.round, phase === "lobby" ? s.noRoundYet : s.round(Math.min((st.round ?? 0) + 1, (st.roundCount ?? 0)), (st.roundCount ?? 0)));
-  setText(els.time, phase === "deciding" ? clock(st.timeLeft ?? 0) : "—");
-  els.time.classList.toggle("low", phase === "deciding" && (st.timeLeft ?? 0) <= 10);
+  showTime();
   const card = inGame ? parseCard(st) : null;
   setText(els.cardTitle, card ? `${card.icon ? card.icon + " " : ""}${say(card.title, lang())}` : "");
   els.cardTitle.parentElement!.hidden = !card;

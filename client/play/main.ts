@@ -7,7 +7,7 @@ import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
-import { lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
+import { Countdown, lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
 import { PRIMES, say, type Prime } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
@@ -31,8 +31,11 @@ interface Screen {
   key: string;
   el: HTMLElement;
   update?: () => void;
+  /** Called a few times a second: the countdown, which the room patches only every few seconds. */
+  tick?: () => void;
 }
 let screen: Screen | null = null;
+const countdown = new Countdown();
 
 // ---- status line and refusals -----------------------------------------------
 
@@ -647,17 +650,8 @@ function decidingScreen(): Screen {
     const locked = team.locked;
     const paused = state.paused;
 
-    // timer
-    setText(timeText, clock(state.timeLeft));
-    timeFill.style.width = `${Math.max(0, Math.min(100, (state.timeLeft / Math.max(1, state.roundSeconds)) * 100))}%`;
-    timerBar.classList.toggle("low", state.timeLeft <= 10 && !locked);
+    tick();
     setText(sentText, c().sentOf(team.sent ?? 0, team.members.length));
-    for (const n of [30, 10]) {
-      if (state.timeLeft === n && !warned.has(n) && !locked && !paused) {
-        warned.add(n);
-        setText($("announce"), t.timeWarn(n));
-      }
-    }
 
     // locked
     lockedBox.hidden = !locked;
@@ -726,8 +720,26 @@ function decidingScreen(): Screen {
       setText(lockBtn, lockArmed ? `🔒 ${t.lockConfirm}` : `🔒 ${t.lock}`);
     }
   }
+  /** The timer bar: on every update and a few times a second in between. */
+  function tick(): void {
+    const me = findMe();
+    if (!me || !state) return;
+    const locked = me.team.locked;
+    const left = countdown.read(state);
+    setText(timeText, clock(left));
+    timeFill.style.width = `${Math.max(0, Math.min(100, (left / Math.max(1, state.roundSeconds)) * 100))}%`;
+    timerBar.classList.toggle("low", left <= 10 && !locked);
+    for (const n of [30, 10]) {
+      // said once, as the countdown passes it (not to a phone that arrives later)
+      if (left <= n && left > n - 3 && !warned.has(n) && !locked && !state.paused) {
+        warned.add(n);
+        setText($("announce"), t.timeWarn(n));
+      }
+    }
+  }
+
   update();
-  return { key: "", el, update };
+  return { key: "", el, update, tick };
 }
 
 // ---- reveal, scores ------------------------------------------------------------------------------
@@ -828,6 +840,7 @@ function finalScreen(): Screen {
 
 // ---- start ------------------------------------------------------------------------------------------
 
+setInterval(() => screen?.tick?.(), 250);
 onLang(() => {
   tellLanguage();
   screen = null;

@@ -8,6 +8,7 @@ import "./watch.css";
 import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { RoomStateView, TeamView } from "../../shared/view.js";
+import { Countdown } from "../../shared/view.js";
 import { say } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
@@ -48,6 +49,12 @@ function connect(): void {
   });
 }
 
+/** The room patches the seconds left only every few seconds: the page counts down in between. */
+const countdown = new Countdown();
+setInterval(() => {
+  if (state?.phase === "deciding" && !state.paused) schedule();
+}, 250);
+
 let frame = 0;
 function schedule(): void {
   if (!frame) frame = requestAnimationFrame(() => ((frame = 0), render()));
@@ -74,7 +81,7 @@ function render(): void {
 function sig(): string {
   if (!state) return failure?.reason ?? "";
   const teams = Array.from(state.teams, (tm) => `${tm.index}:${tm.members.length}:${Array.from(tm.members, (m) => m.name).join("/")}:${tm.sent}:${tm.locked}:${tm.score}`).join(";");
-  return [state.phase, state.round, state.timeLeft, state.paused, teams, textsVersion()].join("|");
+  return [state.phase, state.round, countdown.read(state), state.paused, teams, textsVersion()].join("|");
 }
 
 /** Saved but not running (the server restarted): wait calmly, the page rejoins by itself. */
@@ -159,11 +166,12 @@ function joinHelp(): HTMLElement {
 }
 
 function timer(s: RoomStateView): HTMLElement {
+  const left = countdown.read(s);
   return h(
     "div",
-    { class: s.timeLeft <= 10 ? "timerbar low" : "timerbar" },
-    h("div", { class: "timer-row" }, h("span", { class: "small" }, tp().timeLeft), h("span", { class: "time", role: "timer" }, clock(s.timeLeft))),
-    h("div", { class: "meter", "aria-hidden": "true" }, h("span", { class: "fill", style: `width:${Math.min(100, (s.timeLeft / Math.max(1, s.roundSeconds)) * 100)}%` })),
+    { class: left <= 10 ? "timerbar low" : "timerbar" },
+    h("div", { class: "timer-row" }, h("span", { class: "small" }, tp().timeLeft), h("span", { class: "time", role: "timer" }, clock(left))),
+    h("div", { class: "meter", "aria-hidden": "true" }, h("span", { class: "fill", style: `width:${Math.min(100, (left / Math.max(1, s.roundSeconds)) * 100)}%` })),
   );
 }
 
