@@ -401,7 +401,8 @@ export class SqlStore implements Store {
       // and nothing when the stored rounds are all there (and this store wrote them).
       const stored = existing ? num(existing.rounds_played) : 0;
       if (!known || stored !== snapshot.history.length) {
-        const from = stored <= snapshot.history.length ? Math.max(0, stored - 1) : 0;
+        // (rounds this store wrote itself are whole: from the first missing one; else from the last stored one)
+        const from = stored > snapshot.history.length ? 0 : known ? stored : Math.max(0, stored - 1);
         await this.writeHistory(trx, code, snapshot, from);
       }
       wrote = true;
