@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { GameState } from "../../shared/rules/types.js";
 import { SqlStore, type Database } from "./sql.js";
@@ -59,7 +59,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = FULL");
     database.pragma("busy_timeout = 5000");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     store = new SqlStore(db, { dialect: "sqlite" });
   }
   if (options.migrate !== false) {
@@ -71,6 +71,32 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     }
   }
   return store;
+}
+
+/** How many prepared statements the SQLite connection keeps (a save uses about a dozen shapes). */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The SQLite database as Kysely sees it, with its statements prepared once:
+ * Kysely asks for a new statement for every query, and preparing (parsing and
+ * planning the SQL) cost a save more than running it. Keyed by the SQL text; a
+ * full cache starts over. Kysely runs one query at a time on the connection,
+ * so a statement is never used twice at once.
+ */
+export function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => void database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = database.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export interface RetryOptions {

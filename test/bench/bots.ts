@@ -27,14 +27,22 @@ const joinMs: number[] = [];
 const submitMs: number[][] = [];
 const revealMs: number[][] = [];
 let lost = 0;
-/** CPU time of the server and of the bots during the measured bursts (from the sends to the last tally or reveal). */
-const burstCpu = { serverMs: 0, botsMs: 0, submissions: 0 };
+/** CPU time of the server (all threads, and its main thread alone) and of the bots during the measured bursts (from the sends to the last tally or reveal). */
+const burstCpu = { serverMs: 0, serverMainMs: 0, botsMs: 0, submissions: 0 };
+/** The measured bursts, [start, end] in µs of the monotonic clock (the clock of V8's CPU profiles: see profile-summary.ts). */
+const windows: [number, number][] = [];
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
-/** The server's CPU time so far in ms (utime + stime, 10 ms ticks), NaN when unknown. */
-function serverCpuMs(): number {
+/**
+ * The server's CPU time so far in ms (utime + stime, 10 ms ticks), NaN when
+ * unknown: all its threads, or with `main` its main thread only (the game's
+ * thread, without the store's thread, the garbage collector's helpers and libuv's pool).
+ */
+function serverCpuMs(main = false): number {
   if (!args.serverPid) return NaN;
   try {
-    const stat = readFileSync(`/proc/${args.serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const file = main ? `/proc/${args.serverPid}/task/${args.serverPid}/stat` : `/proc/${args.serverPid}/stat`;
+    const stat = readFileSync(file, "utf8").split(") ")[1]!.split(" ");
     return (Number(stat[11]) + Number(stat[12])) * 10;
   } catch {
     return NaN;
@@ -44,11 +52,15 @@ function serverCpuMs(): number {
 /** Runs one burst; after the warm-up round, adds its CPU time (server and bots) to burstCpu. */
 async function burst(round: number, submissions: number, run: () => Promise<unknown>): Promise<void> {
   const server0 = serverCpuMs();
+  const main0 = serverCpuMs(true);
   const bots0 = process.cpuUsage();
+  const start = monotonicUs();
   await run();
   if (round === 0) return;
+  windows.push([start, monotonicUs()]);
   const bots = process.cpuUsage(bots0);
   burstCpu.serverMs += serverCpuMs() - server0;
+  burstCpu.serverMainMs += serverCpuMs(true) - main0;
   burstCpu.botsMs += (bots.user + bots.system) / 1000;
   burstCpu.submissions += submissions;
 }
@@ -214,4 +226,4 @@ if (args.kind === "game") await runGame();
 else await runBare();
 const cpu = process.cpuUsage(cpu0);
 // exit once the line is flushed: a pipe write is asynchronous, and exiting at once cuts a long line short
-process.stdout.write(JSON.stringify({ joinMs, submitMs, revealMs, lost, burstCpu, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }) + "\n", () => process.exit(0));
+process.stdout.write(JSON.stringify({ windows, joinMs, submitMs, revealMs, lost, burstCpu, wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 }) + "\n", () => process.exit(0));

@@ -5,6 +5,7 @@
 //   npm run bench -- --case 2000           # one case
 //   npm run bench -- --rooms 10 --players 40 --rounds 2
 //   npm run bench -- --repeat 3            # each measurement three times; the table shows the medians
+//   npm run bench -- --case 5000 --profile # and V8 CPU profiles of server and bots (see profile-summary.ts)
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -118,10 +119,17 @@ async function measure(kind: "game" | "bare", c: Case) {
     submitMs: number[][];
     revealMs: number[][];
     lost: number;
-    burstCpu: { serverMs: number; botsMs: number; submissions: number };
+    burstCpu: { serverMs: number; serverMainMs: number; botsMs: number; submissions: number };
+    windows: [number, number][];
     wallMs: number;
     cpuMs: number;
   };
+  // the bursts' time windows beside the profiles: test/bench/profile-summary.ts reads them
+  if (PROFILE) {
+    const dir = resolve(ROOT, "bench-results/profiles", `${kind}-${c.name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(resolve(dir, "bursts.json"), JSON.stringify(raw.windows));
+  }
   const players = c.rooms * c.players;
   // round 0 warms the JIT up; the figures are the measured rounds'
   const [warmSubmit = [], ...submitRounds] = raw.submitMs;
@@ -144,6 +152,7 @@ async function measure(kind: "game" | "bare", c: Case) {
     lost: raw.lost,
     submissions: submitMs.length,
     serverUsPerSubmit: (raw.burstCpu.serverMs / raw.burstCpu.submissions) * 1000,
+    serverMainUsPerSubmit: (raw.burstCpu.serverMainMs / raw.burstCpu.submissions) * 1000,
     botsUsPerSubmit: (raw.burstCpu.botsMs / raw.burstCpu.submissions) * 1000,
     serverCpuPct: ((after.cpuSec - before.cpuSec) / (raw.wallMs / 1000)) * 100,
     botsCpuPct: (raw.cpuMs / raw.wallMs) * 100,
@@ -197,6 +206,7 @@ for (const c of cases) {
     ["warm-up round: reveal p99", "warmupRevealP99"],
     ["lost submissions", "lost"],
     ["server CPU/submit (µs)", "serverUsPerSubmit"],
+    ["  of it main thread (µs)", "serverMainUsPerSubmit"],
     ["bots CPU/submit (µs)", "botsUsPerSubmit"],
     ["server CPU (%)", "serverCpuPct"],
     ["bots CPU (%)", "botsCpuPct"],
