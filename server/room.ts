@@ -12,7 +12,7 @@ import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, t
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
-import { indonesianOnly, type TextsLanguage, type TextsMessage } from "../shared/view.js";
+import { indonesianOnly, ownTeamOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
@@ -87,10 +87,17 @@ type Seat =
 
 type GameClient = Client<{ userData: Seat }>;
 
-/** What a client reads its texts in: phones their language, the board, console and observers both. */
-function languageOf(client: GameClient): TextsLanguage {
-  const seat = client.userData;
-  return seat?.kind === "player" ? seat.lang : "both";
+/**
+ * Which variant of the texts a client gets: the board, console and observers
+ * all of them in both languages ("both"); a phone its language ("id" leaves the
+ * English out, "en" keeps both) and, of a reveal, its own team's result only.
+ */
+type TextsVariant = "both" | `${"id" | "en"}:${number}`;
+
+function textsFor(variant: TextsVariant, texts: TextsMessage): TextsMessage {
+  if (variant === "both") return texts;
+  const [lang, team] = variant.split(":") as ["id" | "en", string];
+  return ownTeamOnly(lang === "id" ? indonesianOnly(texts) : texts, Number(team));
 }
 
 /** A `texts` message encoded once, to go to many clients as it is. */
@@ -129,8 +136,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
   private texts: TextsMessage = {};
   private textsJson = { card: "", reveal: "", summary: "" };
-  /** The whole texts as sent to a joining client, encoded once per language. */
-  private textsBytes: Partial<Record<TextsLanguage, Uint8Array>> = {};
+  /** The whole texts as sent to a joining client, encoded once per variant. */
+  private textsBytes = new Map<TextsVariant, Uint8Array>();
   /** When the last patch went out, the least spacing before the next, and the patch waiting for it. */
   private lastPatchAt = 0;
   private patchGap = patchIntervalFor(0);
@@ -342,7 +349,12 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const result = this.apply(action);
     if (!result.ok) return refuse(client, result.reason, type);
-    if (action.type === "chooseTeam" || action.type === "movePlayer") this.reseatViews();
+    if (action.type === "chooseTeam" || action.type === "movePlayer") {
+      this.reseatViews();
+      // a reveal on screen: the player's new team's result
+      const moved = this.seated.get(action.playerId);
+      if (moved && this.texts.reveal) this.sendTexts(moved);
+    }
   }
 
   private takeToken(client: Client): boolean {
@@ -433,9 +445,15 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     this.texts = texts;
     if (Object.keys(changed).length === 0) return;
-    this.textsBytes = {};
+    this.textsBytes.clear();
     if (this.clients.length === 0) return;
-    const bytes = { both: textsBytes(changed), id: textsBytes(indonesianOnly(changed)) };
+    // each variant encoded once, for all the clients that read it
+    const bytes = new Map<TextsVariant, Uint8Array>();
+    const bytesFor = (variant: TextsVariant) => {
+      let encoded = bytes.get(variant);
+      if (!encoded) bytes.set(variant, (encoded = textsBytes(textsFor(variant, changed))));
+      return encoded;
+    };
     const sockets: { uncork(): void }[] = [];
     for (const client of this.clients) {
       // the ws transport's socket; other transports simply write as they do
@@ -445,7 +463,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       sockets.push(socket);
     }
     try {
-      for (const client of this.clients) client.enqueueRaw(bytes[languageOf(client) === "id" ? "id" : "both"]);
+      for (const client of this.clients) client.enqueueRaw(bytesFor(this.variantOf(client)));
       // Safe from inside apply(): the room's clock runs on its own interval
       // (see onCreate), so a patch never runs tick() and apply() again.
       this.broadcastPatch();
@@ -463,9 +481,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   private sendTexts(client: GameClient): void {
-    const lang = languageOf(client) === "id" ? "id" : "both";
-    const bytes = (this.textsBytes[lang] ??= textsBytes(lang === "id" ? indonesianOnly(this.texts) : this.texts));
+    const variant = this.variantOf(client);
+    let bytes = this.textsBytes.get(variant);
+    if (!bytes) this.textsBytes.set(variant, (bytes = textsBytes(textsFor(variant, this.texts))));
     client.enqueueRaw(bytes);
+  }
+
+  private variantOf(client: GameClient): TextsVariant {
+    const seat = client.userData;
+    if (seat?.kind !== "player") return "both";
+    return `${seat.lang}:${this.game.players[seat.playerId]?.team ?? 0}`;
   }
 
   private tick(): void {

@@ -183,6 +183,17 @@ export function indonesianOnly(m: TextsMessage): TextsMessage {
 }
 
 /**
+ * The texts for a player's phone: of the reveal's results, only its own
+ * team's (the phone shows no other team's result; the board, console and
+ * observers get them all). A reveal of eight teams is then one eighth of the
+ * results to carry and decode on each of the room's phones.
+ */
+export function ownTeamOnly(m: TextsMessage, team: number): TextsMessage {
+  if (!m.reveal) return m;
+  return { ...m, reveal: { ...m.reveal, results: m.reveal.results.filter((r) => r[0] === team) } };
+}
+
+/**
  * What a page keeps of the `texts` messages, read against the state: the card
  * of the state's round, its reveal in the reveal and scoreboard phases, the
  * summary in the final phase. Keyed by round, so the order in which a message

@@ -71,8 +71,13 @@ describe("texts in the phone's language", () => {
     expect(seen.en.length).toBeGreaterThan(0);
     // (the lobby's texts, sent at the join, are empty)
     expect(seen.en.filter((m) => Object.keys(m).length > 0).every(hasEnglish)).toBe(true);
-    // the results are the same for everyone
-    expect(reveal.results).toEqual(texts(enPhone).reveal(enPhone.state)!.results);
+    // a phone gets its own team's result only (the same as on the board); the board and console all of them
+    const all = texts(board).reveal(board.state)!.results;
+    expect(all.map((r) => r.team)).toEqual([0, 1]);
+    expect(texts(host).reveal(host.state)!.results).toEqual(all);
+    expect(reveal.results).toEqual([all[0]]);
+    expect(texts(enPhone).reveal(enPhone.state)!.results).toEqual([all[1]]);
+    expect(seen.id.every((m) => !m.reveal || m.reveal.results.every((r) => r[0] === 0))).toBe(true);
 
     // switching to English: the texts come again, whole
     const before = seen.id.length;
@@ -89,6 +94,13 @@ describe("texts in the phone's language", () => {
     expect(refusals).toEqual(["BAD_MESSAGE"]);
     expect(seen.id.length).toBe(before + 1);
     expect(idPhone.state.phase).toBe("reveal");
+
+    // moved to the other team with the reveal on screen: that team's result comes
+    const moved = seen.id.length;
+    const sariId = [...host.state.teams[0]!.members][0]!.id;
+    host.send("host", { action: "movePlayer", playerId: sariId, team: 1 });
+    await until(() => seen.id.length > moved);
+    expect(texts(idPhone).reveal(idPhone.state)!.results).toEqual([all[1]]);
 
     await Promise.all([host, board, idPhone, enPhone].map((r) => r.leave()));
   });
