@@ -31,7 +31,8 @@ export const TeamState = schema(
     /**
      * Secret until the reveal: only this team's members and the host see these.
      * playerId → vote code ("V+": Vision, committing a role card; see shared/view.ts
-     * decodeVote). A member has sent when their id is here.
+     * decodeVote), "" until they send: every member has an entry while in the
+     * team, so a vote changes a value and never adds a key.
      */
     votes: t.map("string").view(),
     reason: t.string().view(),

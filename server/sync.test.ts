@@ -8,7 +8,7 @@ import { cardView, revealView, syncState, textsOf } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { Countdown, expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
+import { Countdown, encodeVote, expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
 import { PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
@@ -199,6 +199,15 @@ describe("incremental sync", () => {
         const fresh = new GameRoomState();
         syncState(fresh, game, null, now);
         expect(state.toJSON()).toEqual(fresh.toJSON());
+        // every member keeps an entry in the votes ("" until they send): a vote changes a value, not the keys
+        game.teams.forEach((team, i) => {
+          const votes = state.teams[i]!.votes;
+          expect(new Set(votes.keys())).toEqual(new Set([...team.members, ...Object.keys(team.votes)]));
+          for (const id of team.members) {
+            const vote = team.votes[id];
+            expect(votes.get(id)).toBe(vote ? encodeVote(vote.prime, vote.commit) : "");
+          }
+        });
       }
     }
   });

@@ -98,22 +98,32 @@ function syncTeam(target: TeamState, team: Team, before: Team | undefined, every
   if (target.lockedBy !== lockedBy) target.lockedBy = lockedBy;
   if (target.score !== team.score) target.score = team.score;
   if (target.reason !== team.reason) target.reason = team.reason;
-  // votes (secret: a .view() field); unchanged vote objects are skipped
-  if (before && before.votes === team.votes) return;
+  // Votes (secret: a .view() field). Every member has an entry for as long as
+  // they sit in the team, "" until they send: a vote, and the new round that
+  // clears it, then change a two-character value, where adding and deleting
+  // entries would send the member's id to every phone of the team each time.
   const votes = target.votes;
-  if (!before) {
+  const full = !before || seatsChanged;
+  if (!full && before.votes === team.votes) return;
+  if (full) {
+    const keep = new Set(ids);
+    for (const id in team.votes) keep.add(id);
     votes.forEach((_v, id) => {
-      if (!team.votes[id]) votes.delete(id);
+      if (!keep.has(id)) votes.delete(id);
     });
+    for (const id of keep) if (!votes.has(id)) votes.set(id, "");
   } else {
-    for (const id in before.votes) if (!team.votes[id]) votes.delete(id);
+    // a voter who is not a member keeps no entry once their vote is gone
+    for (const id in before.votes) if (!team.votes[id] && !ids.includes(id)) votes.delete(id);
   }
-  for (const id in team.votes) {
-    const vote = team.votes[id]!;
-    if (before && before.votes[id] === vote) continue;
-    const code = encodeVote(vote.prime, vote.commit);
+  const setCode = (id: string) => {
+    const vote = team.votes[id];
+    if (!full && before!.votes[id] === vote) return;
+    const code = vote ? encodeVote(vote.prime, vote.commit) : "";
     if (votes.get(id) !== code) votes.set(id, code);
-  }
+  };
+  for (const id of ids) setCode(id);
+  for (const id in team.votes) if (!ids.includes(id)) setCode(id);
 }
 
 /** Bring `state` in line with `game`. `prev` is the game state last synced (null on the first sync). */

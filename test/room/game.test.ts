@@ -2,7 +2,7 @@
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { lockCauseOf, type TeamView } from "../../shared/view.js";
+import { lockCauseOf, votesOf as sharedVotesOf, type TeamView } from "../../shared/view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
 
@@ -23,8 +23,9 @@ function team(room: GameClientRoom, i: number): TeamView {
   return t;
 }
 
+/** How many of the team have sent (as far as this client can see the votes). */
 function votesOf(t: TeamView): number {
-  return t.votes ? t.votes.size : 0;
+  return sharedVotesOf(t).length;
 }
 
 describe("a whole session", () => {
