@@ -153,9 +153,6 @@ export interface TextsMessage {
   summary?: SummaryView;
 }
 
-/** The languages a page reads the texts in; "both" for pages that switch freely (board, console). */
-export type TextsLanguage = "id" | "en" | "both";
-
 /**
  * The texts for a phone reading Indonesian: the English beside each text left
  * out, about half the bytes of a card or a reveal. English phones (and the
