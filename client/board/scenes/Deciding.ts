@@ -11,6 +11,18 @@ import { mirrorTimer } from "../live.js";
 const LW = 1140; // left column width
 const RX = 1240; // right column x
 const RW = 620;
+/** While deciding, the least room the situation keeps above the responses: two lines at 24 px. */
+const NARRATIVE_LEAST = 2 * 30 + 24;
+
+/** Cuts a wrapped text word by word, ending in "…", until it is at most `maxH` tall. */
+function clampHeight(t: Phaser.GameObjects.Text, maxH: number): void {
+  if (t.height <= maxH) return;
+  const words = t.text.split(/\s+/);
+  // from about the share of the words that fits, then a word less at a time
+  let keep = Math.min(words.length - 1, Math.ceil((words.length * maxH) / t.height) + 1);
+  do t.setText(`${words.slice(0, keep).join(" ").replace(/[\s,;:.–-]+$/, "")} …`);
+  while (t.height > maxH && --keep > 1);
+}
 
 export class Deciding extends BoardScene {
   private timer?: Phaser.GameObjects.Text;
@@ -31,22 +43,51 @@ export class Deciding extends BoardScene {
     if (icon) text(this, M, 124, icon, { size: 96 });
     const ix = icon ? M + 140 : M;
     const title = text(this, ix, 128, say(card.title, store.lang), { size: 60, bold: true, width: LW - (ix - M), maxH: 150, minSize: 44 });
-    let y = Math.max(title.y + title.height, icon ? 250 : 0) + 14;
-    const narrative = text(this, M, y, say(card.narrative, store.lang), { size: 38, width: LW, maxH: 220, minSize: 30, color: C.muted });
-    y = narrative.y + narrative.height + 24;
+    const cardTop = Math.max(title.y + title.height, icon ? 250 : 0) + 14;
     // Rows as tall as their text needs (a long option gets more room than a
     // short one); the font shrinks together only when all four cannot fit.
-    const avail = 1040 - y;
+    const BOTTOM = 1040;
     const GAP = 14;
     const PAD = 22;
     const LABEL_H = 52;
     const texts = card.options.map((o) => text(this, M + 270, 0, say(o.text, store.lang), { size: 38, width: LW - 290 }).setDepth(1));
     const needs = () => texts.map((t) => Math.max(t.height, LABEL_H) + PAD + GAP);
+    const total = () => needs().reduce((a, b) => a + b, 0);
     let size = 38;
-    while (size > 24 && needs().reduce((a, b) => a + b, 0) > avail) {
-      size -= 2;
-      texts.forEach((t) => t.setFontSize(size).setLineSpacing(Math.round(size * 0.15)));
+    const setOptionSize = (n: number) => {
+      size = n;
+      texts.forEach((t) => t.setFontSize(n).setLineSpacing(Math.round(n * 0.15)));
+    };
+    const fitOptions = (avail: number, floor: number) => {
+      while (size > floor && total() > avail) setOptionSize(size - 2);
+    };
+    let narrative: Phaser.GameObjects.Text;
+    if (s.phase === "deciding") {
+      // While teams decide, the responses come first: they keep at least 30 px
+      // (read from the back of the room) and the situation, read out in the
+      // briefing and whole on every phone, gives way: smaller, down to 24 px,
+      // then cut short with "…".
+      narrative = text(this, M, cardTop, say(card.narrative, store.lang), { size: 34, width: LW, color: C.muted });
+      const fits = () => {
+        const avail = BOTTOM - cardTop - narrative.height - 24;
+        setOptionSize(38);
+        fitOptions(avail, 30);
+        return total() <= avail;
+      };
+      let narrativeSize = 34;
+      let fit = fits();
+      while (!fit && narrativeSize > 24) {
+        narrativeSize -= 2;
+        narrative.setFontSize(narrativeSize).setLineSpacing(Math.round(narrativeSize * 0.15));
+        fit = fits();
+      }
+      if (!fit) clampHeight(narrative, Math.max(NARRATIVE_LEAST, BOTTOM - cardTop - total() - 24));
+    } else {
+      narrative = text(this, M, cardTop, say(card.narrative, store.lang), { size: 38, width: LW, maxH: 220, minSize: 30, color: C.muted });
     }
+    const y = narrative.y + narrative.height + 24;
+    const avail = BOTTOM - y;
+    fitOptions(avail, 24);
     const need = needs();
     const spare = Math.max(0, (avail - need.reduce((a, b) => a + b, 0)) / need.length);
     let oy = y;
