@@ -108,6 +108,11 @@ function textsBytes(message: TextsMessage): Uint8Array {
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 
+/** The message schemas by own name only (see dispatch). */
+const MESSAGE_SCHEMAS = new Map<string, (typeof MessageSchemas)[MessageType]>(
+  Object.entries(MessageSchemas) as [string, (typeof MessageSchemas)[MessageType]][],
+);
+
 function refuse(client: Client, reason: Reason, type?: string, suggestion?: string): void {
   client.send(SERVER_MESSAGES.refused, { reason, ...(type ? { type } : {}), ...(suggestion ? { suggestion } : {}) });
 }
@@ -300,11 +305,36 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   // ---- messages -----------------------------------------------------------
 
+  /**
+   * One message from one client. Whatever it holds, an error thrown while it is
+   * handled is caught here: logged once with the room's code, answered with a
+   * reason, and the room (and every other room of the process) goes on.
+   */
   private handle(client: GameClient, type: string, payload: unknown): void {
-    const size = payload === undefined ? 0 : JSON.stringify(payload)?.length ?? 0;
-    if (size > MAX_PAYLOAD_BYTES) return refuse(client, "TOO_LARGE", type);
-    const schema = (MessageSchemas as Record<string, (typeof MessageSchemas)[MessageType]>)[type];
-    if (!schema) return refuse(client, "BAD_MESSAGE", type);
+    try {
+      this.dispatch(client, type, payload);
+    } catch (error) {
+      GameRoom.services.log?.("handler-crash", { code: this.code, type: type.slice(0, 32), error: String((error as Error)?.message ?? error).slice(0, 200) });
+      try {
+        refuse(client, "SERVER_ERROR");
+      } catch {
+        // the client is gone: nothing to answer
+      }
+    }
+  }
+
+  private dispatch(client: GameClient, type: string, payload: unknown): void {
+    let size = 0;
+    try {
+      size = payload === undefined ? 0 : JSON.stringify(payload)?.length ?? 0;
+    } catch {
+      return refuse(client, "BAD_MESSAGE", type.slice(0, 32));
+    }
+    if (size > MAX_PAYLOAD_BYTES) return refuse(client, "TOO_LARGE", type.slice(0, 32));
+    // A client string never picks a schema by plain object lookup: "__proto__" or
+    // "constructor" would find Object.prototype's members.
+    const schema = MESSAGE_SCHEMAS.get(type);
+    if (!schema) return refuse(client, "BAD_MESSAGE", type.slice(0, 32));
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) return refuse(client, "BAD_MESSAGE", type);
     if (!this.takeToken(client)) return refuse(client, "RATE_LIMITED", type);

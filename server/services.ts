@@ -27,6 +27,8 @@ export interface RoomServices {
   persist(snapshot: RoomSnapshot): Promise<void>;
   /** true when a saved session already has this code (a new room must not take it). */
   codeStored?: ((code: string) => Promise<boolean>) | undefined;
+  /** One structured line per event (server/log.ts); absent in some tests. */
+  log?: ((event: string, fields: Record<string, unknown>) => void) | undefined;
 }
 
 export function liveRooms(): RoomServices["rooms"] {

@@ -47,6 +47,9 @@ export interface CreatedSession {
 
 // ---- client → room messages ---------------------------------------------
 
+/** A seat id as the room makes them (`p` + 10 nanoid characters): nothing else can name a player. */
+const PlayerIdSchema = z.string().regex(/^p[A-Za-z0-9_-]{10}$/);
+
 export const MessageSchemas = {
   /** A member's response and whether they commit their role card(s). */
   submit: z.strictObject({ prime: z.enum(PRIMES), commit: z.boolean() }),
@@ -69,11 +72,11 @@ export const MessageSchemas = {
     z.strictObject({ action: z.literal("reveal") }),
     z.strictObject({ action: z.literal("end") }),
     z.strictObject({ action: z.literal("lockRoom"), locked: z.boolean() }),
-    z.strictObject({ action: z.literal("passCaptain"), playerId: z.string().max(64) }),
-    z.strictObject({ action: z.literal("movePlayer"), playerId: z.string().max(64), team: z.number().int().min(0).max(9) }),
-    z.strictObject({ action: z.literal("removePlayer"), playerId: z.string().max(64) }),
-    z.strictObject({ action: z.literal("renamePlayer"), playerId: z.string().max(64), name: z.string().max(200) }),
-    z.strictObject({ action: z.literal("banPlayer"), playerId: z.string().max(64) }),
+    z.strictObject({ action: z.literal("passCaptain"), playerId: PlayerIdSchema }),
+    z.strictObject({ action: z.literal("movePlayer"), playerId: PlayerIdSchema, team: z.number().int().min(0).max(9) }),
+    z.strictObject({ action: z.literal("removePlayer"), playerId: PlayerIdSchema }),
+    z.strictObject({ action: z.literal("renamePlayer"), playerId: PlayerIdSchema, name: z.string().max(200) }),
+    z.strictObject({ action: z.literal("banPlayer"), playerId: PlayerIdSchema }),
   ]),
 } as const;
 export type MessageType = keyof typeof MessageSchemas;

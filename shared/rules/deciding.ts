@@ -1,13 +1,13 @@
 // Deciding: a member's submission, the captain's reason and lock.
 import type { Action, GameState, Result, Team } from "./types.js";
 import type { RuleContext } from "./types.js";
-import { accept, refuse, setTeam } from "./state.js";
+import { accept, playerOf, refuse, setTeam } from "./state.js";
 import { everyTeamLocked, lockedTeam, revealRound } from "./scoring.js";
 
 export const REASON_MAX = 140;
 
 function seat(state: GameState, playerId: string): { team: Team } | null {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   const team = player ? state.teams[player.team] : undefined;
   return team ? { team } : null;
 }

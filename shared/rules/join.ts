@@ -2,7 +2,7 @@
 // the role cards of the teams it touched.
 import type { Action, GameState, Player, Result, Team } from "./types.js";
 import type { RuleContext } from "./types.js";
-import { accept, isTeamIndex, redeal, refuse, setPlayer, setTeam, withoutKey } from "./state.js";
+import { accept, playerOf, isTeamIndex, redeal, refuse, setPlayer, setTeam, withoutKey } from "./state.js";
 
 export const NAME_MAX = 24;
 
@@ -38,7 +38,7 @@ export function balancedTeam(state: GameState): number {
 
 /** Take a player out of their team: drop their vote, pass the captaincy on in join order. */
 function leaveTeam(state: GameState, playerId: string): GameState {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   const team = player ? state.teams[player.team] : undefined;
   if (!team) return state;
   const members = team.members.filter((id) => id !== playerId);
@@ -52,7 +52,7 @@ function enterTeam(state: GameState, playerId: string, index: number): GameState
 }
 
 export function join(state: GameState, action: Extract<Action, { type: "join" }>, ctx: RuleContext): Result {
-  const existing = state.players[action.playerId];
+  const existing = playerOf(state, action.playerId);
   if (state.phase === "final") return refuse("GAME_OVER");
   // A known seat joining again is a re-entry: keep everything, mark it connected.
   if (existing) return existing.connected ? accept(state) : accept(setPlayer(state, { ...existing, connected: true }));
@@ -74,14 +74,14 @@ export function join(state: GameState, action: Extract<Action, { type: "join" }>
 }
 
 export function setConnected(state: GameState, playerId: string, connected: boolean): Result {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   if (!player) return refuse("UNKNOWN_PLAYER");
   if (player.connected === connected) return accept(state);
   return accept(setPlayer(state, { ...player, connected }));
 }
 
 function moveTo(state: GameState, playerId: string, index: number): GameState {
-  const player = state.players[playerId] as Player;
+  const player = playerOf(state, playerId) as Player;
   const from = player.team;
   let next = leaveTeam(state, playerId);
   next = setPlayer(next, { ...player, team: index });
@@ -90,7 +90,7 @@ function moveTo(state: GameState, playerId: string, index: number): GameState {
 }
 
 function checkMove(state: GameState, playerId: string, index: number): Result | null {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   if (!player) return refuse("UNKNOWN_PLAYER");
   if (!isTeamIndex(state, index)) return refuse("UNKNOWN_TEAM");
   if (player.team === index) return refuse("SAME_TEAM");
@@ -100,7 +100,7 @@ function checkMove(state: GameState, playerId: string, index: number): Result | 
 
 /** A player picks a team themself: only in the lobby. */
 export function chooseTeam(state: GameState, action: Extract<Action, { type: "chooseTeam" }>): Result {
-  if (!state.players[action.playerId]) return refuse("UNKNOWN_PLAYER");
+  if (!playerOf(state, action.playerId)) return refuse("UNKNOWN_PLAYER");
   if (state.phase !== "lobby") return refuse("WRONG_PHASE");
   return checkMove(state, action.playerId, action.team) ?? accept(moveTo(state, action.playerId, action.team));
 }
@@ -112,7 +112,7 @@ export function movePlayer(state: GameState, action: Extract<Action, { type: "mo
 }
 
 export function removePlayer(state: GameState, action: Extract<Action, { type: "removePlayer" }>): Result {
-  const player = state.players[action.playerId];
+  const player = playerOf(state, action.playerId);
   if (!player) return refuse("UNKNOWN_PLAYER");
   if (state.phase === "final") return refuse("GAME_OVER");
   const next = leaveTeam(state, player.id);
@@ -120,7 +120,7 @@ export function removePlayer(state: GameState, action: Extract<Action, { type: "
 }
 
 export function renamePlayer(state: GameState, action: Extract<Action, { type: "renamePlayer" }>): Result {
-  const player = state.players[action.playerId];
+  const player = playerOf(state, action.playerId);
   if (!player) return refuse("UNKNOWN_PLAYER");
   if (state.phase === "final") return refuse("GAME_OVER");
   const name = normaliseName(action.name);
@@ -131,7 +131,7 @@ export function renamePlayer(state: GameState, action: Extract<Action, { type: "
 }
 
 export function passCaptain(state: GameState, action: Extract<Action, { type: "passCaptain" }>): Result {
-  const player = state.players[action.playerId];
+  const player = playerOf(state, action.playerId);
   if (!player) return refuse("UNKNOWN_PLAYER");
   if (state.phase === "final") return refuse("GAME_OVER");
   const team = state.teams[player.team] as Team;

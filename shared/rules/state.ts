@@ -36,9 +36,17 @@ export function setPlayer(state: GameState, player: Player): GameState {
   return { ...state, players: { ...state.players, [player.id]: player } };
 }
 
+/**
+ * The player with this id, by own key only: an id comes from the network, and
+ * `players["constructor"]` would find Object.prototype's member.
+ */
+export function playerOf(state: GameState, playerId: string): Player | undefined {
+  return Object.hasOwn(state.players, playerId) ? state.players[playerId] : undefined;
+}
+
 /** The team a player sits in, or undefined. */
 export function teamOf(state: GameState, playerId: string): Team | undefined {
-  const player = state.players[playerId];
+  const player = playerOf(state, playerId);
   return player ? state.teams[player.team] : undefined;
 }
 
