@@ -604,7 +604,21 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (seat?.kind !== "player") return;
     const team = this.game.players[seat.playerId]?.team ?? 0;
     const view = this.teamViews[team];
-    if (view && client.view !== view) client.view = view;
+    if (!view || client.view === view) return;
+    const joinedBefore = client.view !== undefined;
+    client.view = view;
+    // A client that already decoded another team's view has never been sent
+    // this team's secret fields (its vote map's ref among them): a full state
+    // is only sent at join. Adding the team to the shared view again queues a
+    // snapshot of it for the next patch (@colyseus/schema re-snapshots a
+    // default-tag re-add on purpose), so the newcomer learns the map before
+    // any change to it arrives; the team's other members decode the same
+    // values again, which changes nothing for them.
+    const teamState = this.state.teams[team];
+    if (joinedBefore && teamState) {
+      view.add(teamState);
+      this.schedulePatch();
+    }
   }
 
   private reseatViews(): void {
