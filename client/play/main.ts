@@ -598,8 +598,24 @@ function decidingScreen(): Screen {
     counter = h("span", { id: "reason-count", class: "hint", "aria-live": "polite" });
     saveBtn = h("button", { type: "button", class: "secondary block" }, t.saveReason);
     lockBtn = h("button", { type: "button", class: "block lock" });
-    reasonInput.addEventListener("input", () => update());
-    saveBtn.addEventListener("click", () => send("reason", { text: reasonInput!.value.trim() }));
+    // The reason is saved as it is typed (a moment after the last key, and when
+    // the box loses focus): the team may lock — the last teammate sends — before
+    // the captain thinks of pressing "Simpan alasan", and nothing typed is lost.
+    let autosave: ReturnType<typeof setTimeout> | null = null;
+    const saveDraft = () => {
+      if (autosave) clearTimeout(autosave);
+      autosave = null;
+      const draft = reasonInput!.value.trim();
+      const team = findMe()?.team;
+      if (team && !team.locked && draft !== (team.reason ?? "")) send("reason", { text: draft });
+    };
+    reasonInput.addEventListener("input", () => {
+      if (autosave) clearTimeout(autosave);
+      autosave = setTimeout(saveDraft, 600);
+      update();
+    });
+    reasonInput.addEventListener("blur", saveDraft);
+    saveBtn.addEventListener("click", saveDraft);
     lockBtn.addEventListener("click", () => {
       if (!lockArmed) {
         lockArmed = setTimeout(() => {
