@@ -28,6 +28,8 @@ export const TeamState = schema(
     /** Why the team is locked: 0 = not locked, else 1 + its index in LOCK_CAUSES (read with lockCauseOf). */
     lockedBy: t.uint8(),
     score: t.int16(),
+    /** Deciding time used over the scored rounds (ms): breaks score ties in the one ranking (shared/rules/ranking.ts). */
+    totalLockMs: t.uint32(),
     /**
      * Secret until the reveal: only this team's members and the host see these.
      * playerId → vote code ("V+": Vision, committing a role card; see shared/view.ts

@@ -97,6 +97,7 @@ function syncTeam(target: TeamState, team: Team, before: Team | undefined, every
   const lockedBy = team.lockedBy ? LOCK_CAUSES.indexOf(team.lockedBy) + 1 : 0;
   if (target.lockedBy !== lockedBy) target.lockedBy = lockedBy;
   if (target.score !== team.score) target.score = team.score;
+  if (target.totalLockMs !== team.totalLockMs) target.totalLockMs = team.totalLockMs;
   if (target.reason !== team.reason) target.reason = team.reason;
   // Votes (secret: a .view() field). Every member has an entry for as long as
   // they sit in the team, "" until they send: a vote, and the new round that

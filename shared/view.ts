@@ -295,6 +295,8 @@ export interface TeamView {
   /** 0 = not locked, else 1 + the cause's index in LOCK_CAUSES: read it with lockCauseOf. */
   lockedBy: number;
   score: number;
+  /** Deciding time used over the scored rounds (ms): the ranking's tie-break. */
+  totalLockMs: number;
   /** Present only for the team's own members and the host: playerId → vote code (read with voteOf / votesOf). */
   votes?: { get(id: string): string | undefined; forEach(cb: (code: string, id: string) => void): void; size: number };
   reason?: string;

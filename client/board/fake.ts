@@ -43,7 +43,7 @@ function teams(n: number, phase: Phase): TeamView[] {
       id: `p${i}-${k}`, name: NAMES[(i * 7 + k) % NAMES.length]!, roles: "", connected: k !== 2, sent: k < i % size,
     }));
     const sent = phase === "deciding" ? Math.min(size, (i * 3) % (size + 1)) : 0;
-    return { index: i, members, captain: members[0]!.id, sent, locked: phase === "deciding" && sent > 0 && (i % 3 === 0 || sent === size), lockedBy: 0, score: [14, 9, 17, 6, 11, 12, 4, 15, 8, 10][i] ?? 5 };
+    return { index: i, members, captain: members[0]!.id, sent, locked: phase === "deciding" && sent > 0 && (i % 3 === 0 || sent === size), lockedBy: 0, score: [14, 9, 17, 6, 11, 12, 4, 15, 8, 10][i] ?? 5, totalLockMs: 60_000 + i * 7_000 };
   });
 }
 

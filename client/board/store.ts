@@ -18,6 +18,7 @@ export interface TeamSnap {
   sent: number;
   locked: boolean;
   score: number;
+  totalLockMs: number;
 }
 export interface BoardState {
   code: string;
@@ -62,6 +63,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
       sent: t.sent,
       locked: t.locked,
       score: t.score,
+      totalLockMs: t.totalLockMs,
     })),
     card: texts.card(view),
     reveal: texts.reveal(view),

@@ -8,7 +8,7 @@
 //   resultBlock(result, reveal)→ one team's result: choice, roles committed, reason, points
 //   reflectionBlock(reveal)    → reflection question + BerAKHLAK value
 //   rankingList(rows, myTeam)  → ordered list of teams with rank and score
-//   rankRows(teams)            → rows ranked by score (equal scores share a rank), for the scoreboard
+//   rankRows(teams)            → rows in the one ranking (shared/rules/ranking.ts), for the scoreboard
 //   listenTexts(room, onChange) → keeps the room's `texts` messages (card, reveal, summary)
 //   parseCard / parseReveal / parseSummary → those texts for the state's phase and round
 //   textsVersion()             → grows with every texts message (for render signatures)
@@ -20,6 +20,7 @@ import type { TeamResult } from "../../shared/rules/types.js";
 import { h } from "./dom.js";
 import { c, lang, tp } from "./i18n.js";
 import { inkOn, teamColour, teamHex } from "./teams.js";
+import { placesOf } from "../../shared/rules/ranking.js";
 
 // One room per page: the texts of the room the page is in.
 const texts = new RoomTexts();
@@ -142,12 +143,11 @@ export interface RankRow {
   score: number;
 }
 
-/** Teams by score, highest first; equal scores share a rank (display only). */
+/** Teams in the one ranking (shared/rules/ranking.ts), as the board and the report rank them. */
 export function rankRows(teams: Iterable<TeamView>): RankRow[] {
-  const rows = Array.from(teams, (tm) => ({ team: tm.index, score: tm.score, rank: 0 }));
-  rows.sort((a, b) => b.score - a.score || a.team - b.team);
-  rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.score === r.score ? rows[i - 1]!.rank : i + 1));
-  return rows;
+  return placesOf(Array.from(teams, (tm) => ({ index: tm.index, score: tm.score, totalLockMs: tm.totalLockMs ?? 0 }))).map(
+    ({ team, rank }) => ({ team: team.index, score: team.score, rank }),
+  );
 }
 
 export function rankingList(rows: RankRow[], myTeam: number | null): HTMLElement {

@@ -3,6 +3,7 @@
 // text/integer/bigint columns, INSERT … ON CONFLICT … DO UPDATE, RETURNING.
 // Booleans are 0/1 integers and JSON is kept as text. PostgreSQL returns
 // bigint columns as strings, so every number read goes through num().
+import { compareTeams } from "../../shared/rules/ranking.js";
 import { Kysely, sql, type ColumnType, type Transaction } from "kysely";
 import { Migrator, type Migration } from "kysely/migration";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
@@ -848,7 +849,7 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
       totalLockMs: team.totalLockMs,
     };
   });
-  teamRows.sort((a, b) => b.score - a.score || a.totalLockMs - b.totalLockMs || a.teamNo - b.teamNo);
+  teamRows.sort((a, b) => compareTeams({ index: a.teamNo, score: a.score, totalLockMs: a.totalLockMs }, { index: b.teamNo, score: b.score, totalLockMs: b.totalLockMs }));
   const teams: TeamReportRow[] = teamRows.map(({ totalLockMs: _ms, ...row }, i) => ({ ...row, rank: i + 1 }));
 
   // per player

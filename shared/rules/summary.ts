@@ -1,11 +1,9 @@
 // The end-of-game summary: ranking, each team's profile, the hardest events.
 import { CONDITIONS, type Pack } from "../scenario.js";
-import type { EventSummary, GameState, GameSummary, Team, TeamSummary } from "./types.js";
+import type { EventSummary, GameState, GameSummary, TeamSummary } from "./types.js";
+import { rankTeams } from "./ranking.js";
 
-/** Score desc, then total lock time asc (deliberation is not rushed, but ties go to the earlier), then team number. */
-export function rankTeams(teams: readonly Team[]): Team[] {
-  return [...teams].sort((a, b) => b.score - a.score || a.totalLockMs - b.totalLockMs || a.index - b.index);
-}
+export { rankTeams } from "./ranking.js";
 
 export function summarise(state: GameState, pack: Pack): GameSummary {
   const scored = state.history.filter((r) => !r.skipped);

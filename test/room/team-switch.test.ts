@@ -50,7 +50,7 @@ describe("changing team", () => {
       const rizky = await join(code, "Rizky Hidayat", 1);
       await until(rizky.room, (s) => s.teams[1]?.members.length === 2, "Rizky seated in team 2");
       // let a few patches of the old team's votes reach Rizky first
-      await until(rizky.room, (s) => s.teams[1]?.votes.size === 2, "old team's vote entries");
+      await until(rizky.room, (s) => s.teams[1]?.votes?.size === 2, "old team's vote entries");
 
       if (by === "the trainer") host.send("host", { action: "movePlayer", playerId: rizky.id, team: 0 });
       else rizky.room.send("team", { team: 0 });

@@ -3,16 +3,14 @@ import * as Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState, type TeamSnap } from "../store.js";
 import { C } from "../palette.js";
+import { placesOf } from "../../../shared/rules/ranking.js";
 import { teamColour } from "../palette.js";
 import { M, W, panel, teamMark, text } from "../ui.js";
 
 const TOP = 8;
 
-/** Teams by score, with a shared rank for equal scores (display only: the server ranks for real at the end). */
-export function ranked(teams: TeamSnap[]): { team: TeamSnap; rank: number }[] {
-  const sorted = [...teams].sort((a, b) => b.score - a.score || a.index - b.index);
-  return sorted.map((team, i) => ({ team, rank: sorted.findIndex((x) => x.score === team.score) + 1 || i + 1 }));
-}
+/** Teams in the one ranking (shared/rules/ranking.ts): the board, the phones and the report agree. */
+export const ranked = (teams: TeamSnap[]): { team: TeamSnap; rank: number }[] => placesOf(teams);
 
 export class Scoreboard extends BoardScene {
   constructor() {
