@@ -16,6 +16,8 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
+      // No "[PLUGIN_TIMINGS]" profiling hint on the trainer's terminal at the first `npm start`.
+      checks: { bundlerTimings: false },
       input: Object.fromEntries(pages.map((p) => [p, resolve(import.meta.dirname, "client", `${p}.html`)])),
       output: {
         // Phaser (only the board uses it) and the Colyseus client (every page)
