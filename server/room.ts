@@ -8,7 +8,7 @@ import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessageType } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
@@ -181,6 +181,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.packTitle = JSON.stringify(this.pack.title);
     state.roundCount = this.pack.events.length;
     state.roundSeconds = this.game.settings.roundSeconds;
+    state.volume = 6;
     this.setState(state);
     syncState(this.state, this.game, null, this.clock.currentTime);
     this.updateTexts();
@@ -341,6 +342,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
     const seat = client.userData;
     if (!seat) return refuse(client, "NOT_PLAYER", type);
+    if (type === "board") {
+      if (seat.kind !== "host") return refuse(client, "NOT_HOST", type);
+      const board = parsed.data as MessagePayload<"board">;
+      if (board.view !== undefined) this.state.boardView = board.view === "responses" ? 1 : 0;
+      if (board.volume !== undefined) this.state.volume = board.volume;
+      this.schedulePatch();
+      return;
+    }
     let action: Action;
     if (type === "host") {
       if (seat.kind !== "host") return refuse(client, "NOT_HOST", type);
@@ -362,7 +371,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         }
         return;
       }
-      switch (type as Exclude<MessageType, "host" | "lang">) {
+      switch (type as Exclude<MessageType, "host" | "lang" | "board">) {
         case "submit":
           action = { type: "submit", playerId, prime: data.prime as never, commit: data.commit as boolean };
           break;
@@ -430,7 +439,11 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (result.state === prev) return { ok: true };
     this.game = result.state;
     syncState(this.state, this.game, prev, this.clock.currentTime);
-    if (prev.phase !== this.game.phase || prev.round !== this.game.round) this.updateTexts();
+    if (prev.phase !== this.game.phase || prev.round !== this.game.round) {
+      // every reveal opens on the teams' results, whatever the trainer showed last
+      this.state.boardView = 0;
+      this.updateTexts();
+    }
     this.schedulePatch();
     this.requestSave(prev);
     return { ok: true };

@@ -60,6 +60,9 @@ export const GameRoomState = schema(
     roomLocked: t.boolean(),
     teams: t.array(TeamState),
     observers: t.uint16(),
+    /** What the trainer set for the board from the console: the reveal's view (0 results, 1 responses and reflection) and the sound (0 silent … 10). */
+    boardView: t.uint8(),
+    volume: t.uint8(),
   },
   "GameRoomState",
 );

@@ -61,6 +61,8 @@ export const MessageSchemas = {
   team: z.strictObject({ team: z.number().int().min(0).max(9) }),
   /** The phone's language changed: its texts come again in that language. */
   lang: z.strictObject({ lang: z.enum(["id", "en"]) }),
+  /** The trainer drives the board from the console: the reveal's view and the sound level (presentation, not a game rule). */
+  board: z.strictObject({ view: z.enum(["results", "responses"]).optional(), volume: z.number().int().min(0).max(10).optional() }),
   /** Every trainer action. */
   host: z.discriminatedUnion("action", [
     z.strictObject({ action: z.literal("start") }),

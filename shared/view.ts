@@ -302,6 +302,9 @@ export interface TeamView {
   reason?: string;
 }
 export interface RoomStateView {
+  /** The reveal's view the trainer chose (0 results, 1 responses and reflection) and the board's sound level (0–10). */
+  boardView: number;
+  volume: number;
   code: string;
   packId: string;
   packTitle: string;

@@ -90,6 +90,8 @@ export function fakeState(demo: string, n: number, paused: boolean): { state: Ro
     phase, round: lobby ? -1 : 2, roundCount: 8, roundSeconds: 180, timeLeft: 107, paused, roomLocked: false,
     teams: teams(lobby ? Math.min(n, 10) : n, phase).map((t) => (lobby ? { ...t, score: 0 } : t)),
     observers: 0,
+    boardView: 0,
+    volume: 6,
   };
   return { state, texts };
 }

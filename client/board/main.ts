@@ -6,6 +6,7 @@ import { isCode, normaliseCode } from "../../shared/constants.js";
 import { store } from "./store.js";
 import { StartGame } from "./game.js";
 import { connect, loadJoinUrl } from "./connect.js";
+import { startSound } from "./sound.js";
 
 function banner(): void {
   const el = document.getElementById("board-banner");
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   ]).catch(() => undefined);
   store.subscribe(banner);
   StartGame("board-root");
+  startSound();
   const params = new URLSearchParams(location.search);
   const demo = params.get("demo");
   if (demo) {

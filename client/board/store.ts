@@ -29,6 +29,10 @@ export interface BoardState {
   roundSeconds: number;
   timeLeft: number;
   paused: boolean;
+  /** The reveal's view the trainer chose in the console (0 results, 1 responses and reflection). */
+  boardView: number;
+  /** The sound level the trainer set (0 silent … 10). */
+  volume: number;
   teams: TeamSnap[];
   card: CardView | null;
   reveal: RevealView | null;
@@ -57,6 +61,8 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
     roundSeconds: view.roundSeconds,
     timeLeft: countdown ? countdown.read(view) : view.timeLeft,
     paused: view.paused,
+    boardView: view.boardView ?? 0,
+    volume: view.volume ?? 6,
     teams: Array.from(view.teams, (t) => ({
       index: t.index,
       members: Array.from(t.members, (m) => ({ id: m.id, name: m.name, connected: m.connected })),

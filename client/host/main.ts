@@ -8,7 +8,7 @@ import "../lib/base.css";
 import "./host.css";
 import type { Room } from "@colyseus/sdk";
 import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
-import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/protocol.js";
+import type { CreatedSession, HostAction, MessagePayload, RefusalMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
@@ -133,6 +133,15 @@ function send(action: HostAction): void {
     return;
   }
   room.send("host", action);
+}
+
+/** The board's presentation, driven from the console (the projector needs no keyboard). */
+function sendBoard(board: MessagePayload<"board">): void {
+  if (!room) {
+    toast(c().connectionLost);
+    return;
+  }
+  room.send("board", board);
 }
 
 function hostLink(): string {
@@ -701,7 +710,12 @@ function buildSession(): SessionEls {
       if (confirm(s.endConfirm)) send({ action: "end" });
     }),
     lockRoom: actionButton("lockRoom", s.lockRoom, "secondary", () => send({ action: "lockRoom", locked: !state?.roomLocked })),
+    viewResults: actionButton("viewResults", s.boardResults, "secondary", () => sendBoard({ view: "results" })),
+    viewResponses: actionButton("viewResponses", s.boardResponses, "secondary", () => sendBoard({ view: "responses" })),
+    mute: actionButton("mute", "", "secondary", () => sendBoard({ volume: (state?.volume ?? 6) > 0 ? 0 : 6 })),
   };
+  const volume = h("input", { type: "range", id: "board-volume", min: 0, max: 10, step: 1, "aria-label": s.boardVolume });
+  volume.addEventListener("change", () => sendBoard({ volume: Number(volume.value) }));
   const startHint = h("p", { class: "small muted start-hint", id: "start-hint", hidden: true }, s.startHint);
   const els: SessionEls = {
     root: h("div", { class: "session" }),
@@ -813,6 +827,15 @@ function buildSession(): SessionEls {
           startHint,
           h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip),
           h("div", { class: "ctl-row" }, buttons.lockRoom, buttons.end),
+          h(
+            "div",
+            { class: "ctl-row board-ctl", role: "group", "aria-labelledby": "board-ctl-h" },
+            h("span", { class: "small muted", id: "board-ctl-h" }, s.boardControls),
+            buttons.viewResults,
+            buttons.viewResponses,
+            buttons.mute,
+            h("label", { class: "small volume" }, `🔊 `, volume),
+          ),
         ),
       ),
     ),
@@ -893,6 +916,9 @@ function updateSession(force = false): void {
     skip: inGame,
     end: phase !== "final",
     lockRoom: phase !== "final",
+    viewResults: phase === "reveal",
+    viewResponses: phase === "reveal",
+    mute: true,
   };
   for (const [k, btn] of Object.entries(b)) btn.disabled = !online || !enable[k];
   b.pause!.hidden = st.paused && phase === "deciding";
@@ -903,6 +929,13 @@ function updateSession(force = false): void {
   setText(b.next!, `${nextLabel(st)} →`);
   setText(b.lockRoom!, st.roomLocked ? `🔓 ${s.unlockRoom}` : `🔒 ${s.lockRoom}`);
   b.lockRoom!.setAttribute("aria-pressed", st.roomLocked ? "true" : "false");
+  b.viewResults!.setAttribute("aria-pressed", phase === "reveal" && !st.boardView ? "true" : "false");
+  b.viewResponses!.setAttribute("aria-pressed", phase === "reveal" && st.boardView === 1 ? "true" : "false");
+  const level = st.volume ?? 6;
+  setText(b.mute!, level > 0 ? `🔇 ${s.boardMute}` : `🔈 ${s.boardUnmute}`);
+  const slider = els.root.querySelector<HTMLInputElement>("#board-volume");
+  if (slider && document.activeElement !== slider) slider.value = String(level);
+  if (slider) slider.disabled = !online;
 
   // after a resume: who is back, and the paused round waiting for "Resume timer"
   els.resumed.hidden = !resumedNotice;

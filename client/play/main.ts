@@ -130,10 +130,25 @@ function wireRoom(r: Room): void {
     if (screen?.update) screen.update();
   });
   r.onStateChange((s: RoomStateView) => {
+    buzzOnPhase(s);
     state = s;
     scheduleRender();
   });
   listenTexts(r, scheduleRender);
+}
+
+/** A short buzz when a new card comes up, deciding opens or the result is shown (where the browser allows it). */
+let buzzedAt = "";
+function buzzOnPhase(s: RoomStateView): void {
+  const key = `${s.phase}:${s.round}`;
+  if (buzzedAt && key !== buzzedAt && (s.phase === "briefing" || s.phase === "deciding" || s.phase === "reveal" || s.phase === "final")) {
+    try {
+      navigator.vibrate?.(s.phase === "deciding" ? [80, 60, 80] : 120);
+    } catch {
+      // vibration refused (no user gesture yet, or not a phone): nothing to do
+    }
+  }
+  buzzedAt = key;
 }
 
 let frame = 0;

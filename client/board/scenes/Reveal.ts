@@ -8,11 +8,13 @@ import { store, type BoardState } from "../store.js";
 import type { RevealView } from "../../../shared/view.js";
 import { say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { H, M, W, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
+import { M, W, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
 
 export class Reveal extends BoardScene {
   private step = 0;
   private seen = "";
+  /** The view the trainer last chose in the console (state.boardView): a change there wins over Space. */
+  private chosen = 0;
   constructor() {
     super("Reveal");
   }
@@ -29,7 +31,8 @@ export class Reveal extends BoardScene {
   }
   protected sliceOf(s: BoardState) {
     const key = JSON.stringify(s.reveal);
-    if (key !== this.seen) [this.seen, this.step] = [key, 0];
+    if (key !== this.seen) [this.seen, this.step, this.chosen] = [key, s.boardView, s.boardView];
+    if (s.boardView !== this.chosen) [this.step, this.chosen] = [s.boardView, s.boardView];
     return `${this.step}${key}`;
   }
   protected draw(s: BoardState) {
@@ -39,7 +42,6 @@ export class Reveal extends BoardScene {
     text(this, M, 30, `${c.phases.reveal} · ${t.cardOf(r.round + 1, s.roundCount)}`, { size: 36, color: C.muted });
     text(this, M, 76, say(r.card.title, store.lang), { size: 56, bold: true, maxW: W - 2 * M - 560 });
     pill(this, W - M - 540, 80, `${t.condition}: ${c.conditions[r.card.condition]}`, C.condition[r.card.condition], { size: 34, maxW: 470 });
-    text(this, W - M, H - 6, t.nextStep, { size: 22, color: C.muted, align: "right", originY: 1 });
     if (this.step === 0) this.results(r);
     else this.options(r);
   }
