@@ -35,6 +35,18 @@ describe("names", () => {
     expect(looksLikeAny("Bagus", ["Siti", "Budi"])).toBe(false);
   });
 
+  it("maps the Cyrillic and Greek look-alikes of Latin letters (Unicode TR39)", () => {
+    const pairs: [string, string][] = [
+      ["аеорсухѕіјԁԛԝһӏ", "aeopcyxsijdqwhl"],
+      ["АВЕКМНОРСТХЅІЈҮԚԜ", "ABEKMHOPCTXSIJYQW"],
+      ["ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"],
+      ["οανιρυγ", "oavipuy"],
+    ];
+    for (const [foreign, latin] of pairs) {
+      [...foreign].forEach((ch, i) => expect(nameSkeleton(ch), `${ch} U+${ch.codePointAt(0)!.toString(16)}`).toBe(nameSkeleton(latin[i]!)));
+    }
+  });
+
   it("suggests a free name by skeleton", () => {
     expect(freeName("Вudi", ["Budi", "BUDI 2"])).toBe("Вudi 3");
     expect(freeName("\u200B", ["Budi"])).toBeUndefined();

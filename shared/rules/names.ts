@@ -53,13 +53,19 @@ export function normaliseName(raw: unknown): string | null {
  * against Ami, two common names.
  */
 export function nameSkeleton(name: string): string {
-  const shown = clean(name);
-  const once = latinLookalikes(shown).toLowerCase();
-  return latinLookalikes(once)
+  const known = skeletons.get(name);
+  if (known !== undefined) return known;
+  const once = latinLookalikes(clean(name)).toLowerCase();
+  const skeleton = latinLookalikes(once)
     .toLowerCase()
     .replace(/[l1|]/g, "i")
     .replace(/0/g, "o");
+  // Every join compares with every seated name: remember the last few thousand.
+  if (skeletons.size >= 4096) skeletons.clear();
+  skeletons.set(name, skeleton);
+  return skeleton;
 }
+const skeletons = new Map<string, string>();
 
 /** Whether `name` looks like one of `names` (by skeleton). */
 export function looksLikeAny(name: string, names: Iterable<string>): boolean {
