@@ -7,6 +7,12 @@ import { resolve } from "node:path";
 
 import { balanceWarnings, checkPackFiles, defaultScenarioDirs, displayPath, listPackFiles } from "../server/packs.js";
 
+// Whatever goes wrong is one line naming the problem, never a stack.
+process.on("uncaughtException", (err) => {
+  console.error(`scenarios:check: ${String(err instanceof Error ? err.message : err).split("\n")[0]}`);
+  process.exit(1);
+});
+
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const errors: string[] = [];
 let files: string[];
@@ -26,7 +32,6 @@ if (files.length === 0 && errors.length === 0) {
 }
 
 const checked = checkPackFiles(files);
-const cardOwner = new Map<string, string>();
 let warningCount = 0;
 for (const report of checked.reports) {
   const name = displayPath(report.file);
@@ -37,14 +42,6 @@ for (const report of checked.reports) {
   }
   console.log(`OK ${name} (${report.pack.events.length} kartu)`);
   const warnings = balanceWarnings(report.pack);
-  report.pack.events.forEach((ev, i) => {
-    const other = cardOwner.get(ev.id);
-    if (other !== undefined && other !== report.pack!.id) {
-      warnings.push(
-        `events[${i}].id: id kartu '${ev.id}' juga dipakai di paket '${other}' / card id '${ev.id}' is also used in pack '${other}'`,
-      );
-    } else cardOwner.set(ev.id, report.pack!.id);
-  });
   for (const w of warnings) console.log(`PERINGATAN: ${name}: ${w}`);
   warningCount += warnings.length;
 }

@@ -155,7 +155,9 @@ describe("loadPackFile", () => {
 describe("loadPacks", () => {
   it("loads every top-level pack of a folder, not sub-folders", () => {
     write("a.yaml", pack("paket-a"), "ok");
-    write("b.yml", pack("paket-b"), "ok");
+    const b = pack("paket-b");
+    b.events.forEach((e: Doc, i: number) => (e.id = `paket-b-${i}`));
+    write("b.yml", b, "ok");
     write("not-a-pack.txt", "hello", "ok");
     write("c.yaml", "id: [broken", "ok/templates");
     const { packs, errors } = loadPacks([join(dir, "ok")]);

@@ -1,8 +1,8 @@
 // Loads the scenario packs (scenarios/*.yaml, plus ARENA_SCENARIOS_DIR) and
-// checks them. All or nothing: one broken file, or one pack id used twice,
-// and the caller gets errors and no packs, so the server refuses to start.
+// checks them. All or nothing: one broken file, one pack id used twice or one
+// card id used in two packs, and the caller gets errors and no packs, so the server refuses to start.
 // Every error reads `scenarios/banjir.yaml: events[3].options: expected 4 options, got 3`.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
 
@@ -17,15 +17,64 @@ export function displayPath(file: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? resolve(file) : rel;
 }
 
-/** Read, parse and check one pack file. */
+/** The largest pack file read (bytes): a full 12-card pack in two languages is well under 100 KB. */
+export const MAX_PACK_BYTES = 256 * 1024;
+/** Alias expansions allowed in one file (YAML's "billion laughs" stops here). */
+export const MAX_YAML_ALIASES = 100;
+
+/** The 1-based line of the first byte that is not UTF-8, or null when the bytes are valid UTF-8. */
+export function firstBadUtf8Line(bytes: Uint8Array): number | null {
+  let line = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    // length of the sequence, and the range its second byte must fall in (no overlongs, surrogates, > U+10FFFF)
+    let n = 1;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b < 0x80) n = 1;
+    else if (b >= 0xc2 && b <= 0xdf) n = 2;
+    else if (b >= 0xe0 && b <= 0xef) [n, lo, hi] = [3, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf];
+    else if (b >= 0xf0 && b <= 0xf4) [n, lo, hi] = [4, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf];
+    else return line;
+    for (let k = 1; k < n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return line;
+    }
+    i += n;
+  }
+  return null;
+}
+
+/** Read, parse and check one pack file. Never throws: whatever is wrong comes back as an error naming the file. */
 export function loadPackFile(path: string): LoadResult {
   const name = displayPath(path);
-  let source: string;
   try {
-    source = readFileSync(path, "utf8");
+    return readPackFile(path, name);
+  } catch (err) {
+    // A stack overflow on absurd nesting, or anything else the parser throws: one line, no stack.
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { ok: false, errors: [`${name}: cannot read the pack: ${message}`] };
+  }
+}
+
+function readPackFile(path: string, name: string): LoadResult {
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_PACK_BYTES) return { ok: false, errors: [tooLarge(name, size)] };
+    bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, errors: [`${name}: cannot read the file${code ? ` (${code})` : ""}`] };
+  }
+  if (bytes.length > MAX_PACK_BYTES) return { ok: false, errors: [tooLarge(name, bytes.length)] };
+  let source: string;
+  try {
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const line = firstBadUtf8Line(bytes) ?? 1;
+    return { ok: false, errors: [`${name}: line ${line}: the file is not valid UTF-8 text; save it as UTF-8`] };
   }
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -39,11 +88,26 @@ export function loadPackFile(path: string): LoadResult {
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      return {
+        ok: false,
+        errors: [`${name}: (top): too many YAML aliases (more than ${MAX_YAML_ALIASES} expansions of *alias); write the text out instead`],
+      };
+    }
+    throw err;
+  }
   if (data === null || data === undefined) return { ok: false, errors: [`${name}: (top): the file is empty`] };
   const result = validatePack(data);
   if (result.ok) return result;
   return { ok: false, errors: result.errors.map((e) => `${name}: ${e}`) };
+}
+
+function tooLarge(name: string, bytes: number): string {
+  return `${name}: (top): the file is too large (${Math.ceil(bytes / 1024)} KB, at most ${MAX_PACK_BYTES / 1024} KB)`;
 }
 
 /** The folders the server reads: the repo's scenarios/ and, when set, ARENA_SCENARIOS_DIR. */
@@ -60,7 +124,15 @@ export function listPackFiles(dirs: string[]): { files: string[]; errors: string
       errors.push(`${displayPath(dir)}: scenario folder not found`);
       continue;
     }
-    const names = readdirSync(dir, { withFileTypes: true })
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      errors.push(`${displayPath(dir)}: cannot read the scenario folder${code ? ` (${code})` : ""}`);
+      continue;
+    }
+    const names = entries
       .filter((d) => (d.isFile() || d.isSymbolicLink()) && /\.ya?ml$/i.test(d.name) && !d.name.startsWith("."))
       .map((d) => d.name)
       .sort();
@@ -75,11 +147,12 @@ export interface FileReport {
   errors: string[];
 }
 
-/** Check a list of files and the rules across them (a pack id used twice). */
+/** Check a list of files and the rules across them (a pack id used twice, a card id used in two packs). */
 export function checkPackFiles(files: string[]): { reports: FileReport[]; packs: Map<string, Pack>; errors: string[] } {
   const reports: FileReport[] = [];
   const packs = new Map<string, Pack>();
   const from = new Map<string, string>();
+  const cardOwner = new Map<string, { pack: string; file: string }>();
   for (const file of files) {
     const result = loadPackFile(file);
     if (!result.ok) {
@@ -94,6 +167,16 @@ export function checkPackFiles(files: string[]): { reports: FileReport[]; packs:
       });
       continue;
     }
+    // Card ids are unique across packs (results and exports name cards by id): a reused one refuses the later file.
+    const reused = result.pack.events.flatMap((ev, i) => {
+      const owner = cardOwner.get(ev.id);
+      return owner ? [`${displayPath(file)}: events[${i}].id: card id '${ev.id}' is already used in pack '${owner.pack}' (${displayPath(owner.file)})`] : [];
+    });
+    if (reused.length > 0) {
+      reports.push({ file, errors: reused });
+      continue;
+    }
+    for (const ev of result.pack.events) cardOwner.set(ev.id, { pack: result.pack.id, file });
     from.set(result.pack.id, file);
     packs.set(result.pack.id, result.pack);
     reports.push({ file, pack: result.pack, errors: [] });

@@ -112,17 +112,58 @@ export type PackResult = { ok: true; pack: Pack } | { ok: false; errors: string[
 /** Validate an already-parsed YAML document. Errors read `events[3].options: expected 4 options, got 3`. */
 export function validatePack(doc: unknown): PackResult {
   const parsed = PackSchema.safeParse(doc, { reportInput: true });
-  if (parsed.success) return { ok: true, pack: parsed.data };
+  const tooLong = textCapErrors(doc);
+  if (parsed.success && tooLong.length === 0) return { ok: true, pack: parsed.data };
   return {
     ok: false,
-    errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${messageOf(issue)}`),
+    errors: [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${messageOf(issue)}`)), ...tooLong],
   };
+}
+
+/**
+ * The most characters each text field may hold, in each language (`title.id`,
+ * `title.en`): every text goes to every phone and onto the projector. A field
+ * added to a pack, card or option gets its cap here. (`icon` is capped in its schema.)
+ */
+export const TEXT_CAPS: { pack: Record<string, number>; card: Record<string, number>; option: Record<string, number> } = {
+  pack: { title: 80, description: 600 },
+  card: { title: 80, narrative: 1200, reflection: 600, behaviour: 200 },
+  option: { text: 400, reason: 1200 },
+};
+
+/** `events[3].narrative.en: too long: 5000 characters, at most 1200`, for every text over its cap. */
+export function textCapErrors(doc: unknown): string[] {
+  const out: string[] = [];
+  const own = (obj: unknown, key: string): unknown =>
+    obj !== null && typeof obj === "object" && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
+  const check = (where: string, caps: Record<string, number>, obj: unknown) => {
+    for (const [field, max] of Object.entries(caps)) {
+      const value = own(obj, field);
+      const texts: [string, unknown][] = typeof value === "string" ? [[field, value]] : [[`${field}.id`, own(value, "id")], [`${field}.en`, own(value, "en")]];
+      for (const [path, text] of texts) {
+        if (typeof text !== "string") continue;
+        let n = 0;
+        for (const _ of text.trim()) n++;
+        if (n > max) out.push(`${where}${path}: too long: ${n} characters, at most ${max}`);
+      }
+    }
+  };
+  check("", TEXT_CAPS.pack, doc);
+  const events = own(doc, "events");
+  if (Array.isArray(events)) {
+    events.forEach((card: unknown, i) => {
+      check(`events[${i}].`, TEXT_CAPS.card, card);
+      const options = own(card, "options");
+      if (Array.isArray(options)) options.forEach((o: unknown, j) => check(`events[${i}].options[${j}].`, TEXT_CAPS.option, o));
+    });
+  }
+  return out;
 }
 
 /** Zod's words where they would puzzle a trainer ("Invalid input"), its own message otherwise. */
 function messageOf(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
-  if ((issue.code === "invalid_union" || issue.code === "invalid_type") && input === undefined) {
+  if ((issue.code === "invalid_union" || issue.code === "invalid_type" || issue.code === "invalid_value") && input === undefined) {
     return "required field is missing";
   }
   if (issue.code === "invalid_union" && typeof input === "string") return "must not be empty";

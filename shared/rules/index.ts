@@ -11,6 +11,7 @@ export { tallyTeam, scoreTeam, rolesCommitted, collabPoints } from "./scoring.js
 export { dealRoles, rolesBalanced } from "./roles.js";
 export { teamOf, isCaptain } from "./state.js";
 export { normaliseName, balancedTeam } from "./join.js";
+export { freeName, nameSkeleton } from "./names.js";
 export { nextRandom, shuffle } from "./random.js";
 export type * from "./types.js";
 

@@ -2,28 +2,16 @@
 // the role cards of the teams it touched.
 import type { Action, GameState, Player, Result, Team } from "./types.js";
 import type { RuleContext } from "./types.js";
+import { looksLikeAny, normaliseName } from "./names.js";
 import { accept, playerOf, isTeamIndex, redeal, refuse, setPlayer, setTeam, withoutKey } from "./state.js";
 
-export const NAME_MAX = 24;
+export { NAME_MAX, normaliseName } from "./names.js";
 
-/** A player's name as shown, or null when it is not acceptable. */
-export function normaliseName(raw: unknown): string | null {
-  if (typeof raw !== "string") return null;
-  const trimmed = raw.normalize("NFC").trim();
-  // Checked before collapsing whitespace, so a tab or newline inside a name is refused, not hidden.
-  if (/\p{Cc}/u.test(trimmed)) return null;
-  const name = trimmed.replace(/\s+/gu, " ");
-  const length = [...name].length;
-  if (length < 1 || length > NAME_MAX) return null;
-  return name;
-}
-
+/** Whether another player's name looks like `name` (same confusable skeleton, see names.ts). */
 function nameTaken(state: GameState, name: string, except?: string): boolean {
-  const key = name.toLowerCase();
-  for (const id in state.players) {
-    if (id !== except && (state.players[id] as Player).name.toLowerCase() === key) return true;
-  }
-  return false;
+  const others: string[] = [];
+  for (const id in state.players) if (id !== except) others.push((state.players[id] as Player).name);
+  return looksLikeAny(name, others);
 }
 
 /** Team for a newcomer: the one with fewest members, lowest index on ties; -1 when all are full. */
