@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { getMessageBytes, matchMaker, Protocol, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
-import { createGame, reduce, summarise } from "../shared/rules/index.js";
+import { createGame, freeName, reduce, summarise } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
 import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
@@ -213,7 +213,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         // A dry run of the join, so the phone hears "name taken" before it is seated.
         const dry = reduce(this.game, { type: "join", playerId: "?", name: options.name, team: options.team }, this.ctx());
         if (!dry.ok) {
-          const suggestion = dry.reason === "NAME_TAKEN" ? this.freeName(options.name) : undefined;
+          const suggestion = dry.reason === "NAME_TAKEN" ? freeName(options.name, Object.values(this.game.players).map((p) => p.name)) : undefined;
           throw new ServerError(409, suggestion ? `${dry.reason}|${suggestion}` : dry.reason);
         }
       }
@@ -651,13 +651,4 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     return id;
   }
 
-  private freeName(name: string): string | undefined {
-    const base = name.trim().replace(/\s+/g, " ").slice(0, 21);
-    const taken = new Set(Object.values(this.game.players).map((p) => p.name.toLocaleLowerCase("id")));
-    for (let i = 2; i < 100; i++) {
-      const candidate = `${base} ${i}`;
-      if (!taken.has(candidate.toLocaleLowerCase("id"))) return candidate;
-    }
-    return undefined;
-  }
 }
