@@ -650,5 +650,4 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     while (this.game.players[id]);
     return id;
   }
-
 }
