@@ -39,10 +39,14 @@ const JOIN_BY_ID = /^\/matchmake\/joinById\/([^/?#]+)/;
 /** The matchmaker methods the pages use; join, joinOrCreate and create are refused. */
 export const OPEN_MATCHMAKER_METHODS = ["joinById", "reconnect"];
 
-/** A JSON refusal: `reason` for our pages, `code`/`error` for the Colyseus SDK (it reads those). */
-export function answer(res: ServerResponse, status: number, reason: Reason, close = false): void {
+/**
+ * A JSON refusal: `reason` for our pages, `code`/`error` for the Colyseus SDK
+ * (it reads those). CORS headers only for an origin in CORS_ORIGINS (see app.ts).
+ */
+export function answer(req: IncomingMessage, res: ServerResponse, status: number, reason: Reason, close = false): void {
   const body = JSON.stringify({ reason, code: status, error: reason });
   res.writeHead(status, {
+    ...matchMaker.controller.getCorsHeaders(new Headers(req.headers as Record<string, string>)),
     "content-type": "application/json",
     "content-length": Buffer.byteLength(body),
     ...(close ? { connection: "close" } : {}),
@@ -57,7 +61,7 @@ export const GUARD_DEFAULTS: GuardOptions = { maxMisses: 10, windowMs: 60_000 };
 function limitBody(req: IncomingMessage, res: ServerResponse, limit: number): boolean {
   const declared = req.headers["content-length"];
   if (declared !== undefined && Number(declared) > limit) {
-    answer(res, 413, "TOO_LARGE", true);
+    answer(req, res, 413, "TOO_LARGE", true);
     // the rest is never read: the socket closes once the answer is out
     res.on("finish", () => req.socket.destroy());
     return false;
@@ -71,7 +75,7 @@ function limitBody(req: IncomingMessage, res: ServerResponse, limit: number): bo
         seen += (chunk as Buffer).length;
         if (seen > limit) {
           if (!res.headersSent) {
-            answer(res, 413, "TOO_LARGE", true);
+            answer(req, res, 413, "TOO_LARGE", true);
             res.on("finish", () => req.socket.destroy());
           } else req.socket.destroy();
           req.push = () => false;
@@ -100,7 +104,7 @@ export function guardJoins(http: HttpServer, options: GuardOptions = GUARD_DEFAU
     const mm = MATCHMAKE.exec(url);
     if (!mm) return pass(req, res);
     if (req.method === "OPTIONS") return pass(req, res);
-    if (!OPEN_MATCHMAKER_METHODS.includes(mm[1]!) || req.method !== "POST") return answer(res, 404, "NOT_FOUND");
+    if (!OPEN_MATCHMAKER_METHODS.includes(mm[1]!) || req.method !== "POST") return answer(req, res, 404, "NOT_FOUND");
     const match = JOIN_BY_ID.exec(url);
     if (!match) return pass(req, res);
     const ip = clientAddress(req, trust);
@@ -114,20 +118,20 @@ export function guardJoins(http: HttpServer, options: GuardOptions = GUARD_DEFAU
     const normal = normaliseCode(raw);
     const code = isCode(normal) ? normal : raw;
     void (async () => {
-      if (!(await misses.pace(ip))) return answer(res, 429, "TOO_MANY_ATTEMPTS");
+      if (!(await misses.pace(ip))) return answer(req, res, 429, "TOO_MANY_ATTEMPTS");
       const rooms = await matchMaker.query({ roomId: code });
       if (rooms.length === 0 && options.waiting && isCode(code) && (await options.waiting(code).catch(() => false))) {
-        return answer(res, 404, "SESSION_WAITING");
+        return answer(req, res, 404, "SESSION_WAITING");
       }
       if (rooms.length === 0) {
         const over = misses.over(ip);
         if (misses.add(ip) === misses.max) log("throttled", { address: ip, what: "code" }, "warn");
-        return answer(res, over ? 429 : 404, over ? "TOO_MANY_ATTEMPTS" : "ROOM_NOT_FOUND");
+        return answer(req, res, over ? 429 : 404, over ? "TOO_MANY_ATTEMPTS" : "ROOM_NOT_FOUND");
       }
       req.url = `/matchmake/joinById/${code}${url.slice(match[0].length)}`;
       pass(req, res);
     })().catch(() => {
-      if (!res.headersSent) answer(res, 500, "SERVER_ERROR");
+      if (!res.headersSent) answer(req, res, 500, "SERVER_ERROR");
     });
   });
   return misses;
