@@ -75,7 +75,7 @@ server.onShutdown(async () => {
   await store.close();
 });
 await listenGame(server, config.port, config.host, { waiting: isWaiting }).catch(portProblem);
-log("server-started", { port: config.port, packs: packs.size, store: store.dialect, trustProxy: config.trustProxy, maxRooms: config.maxRooms });
+log("server-started", { port: config.port, nodeEnv: process.env.NODE_ENV, packs: packs.size, store: store.dialect, trustProxy: config.trustProxy, maxRooms: config.maxRooms });
 
 const waiting = await store.listSessions({ activeOnly: true, limit: 20 }).catch(() => []);
 
