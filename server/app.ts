@@ -16,7 +16,7 @@ import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
 import { BODY_LIMIT_BYTES, type Config } from "./config.js";
 import { GUARD_DEFAULTS, guardJoins, OPEN_MATCHMAKER_METHODS, type GuardOptions } from "./guard.js";
-import { colyseusLogger, countRefusal, log, logError } from "./log.js";
+import { colyseusLogger, countRefusal, log, logError, logLimited } from "./log.js";
 import { Misses, PerAddress, type TrustFn } from "./throttle.js";
 import { GameRoom, sha256, type GameRoomOptions } from "./room.js";
 import { liveRooms, type RoomServices, type RoomSnapshot } from "./services.js";
@@ -105,7 +105,8 @@ export function createGameServer(options: AppOptions): { server: Server; service
     rooms: liveRooms(),
     persist: options.persist ?? (async () => {}),
     codeStored: options.codeStored,
-    log,
+    // a room's events (handler crashes) can be caused by a client at will: a few lines a minute, then counted
+    log: (event, fields) => (event === "handler-crash" ? logLimited(event, fields) : log(event, fields)),
   };
   GameRoom.services = services;
   setCors(config.corsOrigins);

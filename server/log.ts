@@ -75,6 +75,17 @@ export function logError(kind: string, error: unknown, fields: Record<string, un
   log(kind, { ...fields, error: shortError(error) }, "error");
 }
 
+/** An event a client can cause again and again (a handler crash): a few lines of it a minute, then counted. */
+export function logLimited(event: string, fields: Record<string, unknown> = {}): void {
+  const n = (printed.get(event) ?? 0) + 1;
+  printed.set(event, n);
+  if (n > ERRORS_PER_MINUTE) {
+    suppressed.set(event, (suppressed.get(event) ?? 0) + 1);
+    return;
+  }
+  log(event, fields, "error");
+}
+
 /**
  * Colyseus' own logger: its errors go through logError (first line only,
  * summarised), its "❌ reconnection token invalid or expired. Did you miss
