@@ -39,7 +39,13 @@ if (!dev && clientIsStale()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const serverEnv = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() };
+// `npm start` is production: Colyseus then prints no developer hints, and
+// Express no stack traces (set before either loads, in the server's own env).
+const serverEnv = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV || (dev ? "development" : "production"),
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim(),
+};
 
 const children = [];
 const run = (cmd, args, env = process.env) => {

@@ -22,6 +22,34 @@ export interface Config {
   monitorPassword: string | undefined;
   /** Messages a client may send per second before it is refused with RATE_LIMITED (burst: twice this). */
   ratePerSecond: number;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), in
+   * Express' "trust proxy" meaning: false (none, the default), true, a hop
+   * count, or a comma list of addresses/subnets ("loopback", "10.0.0.0/8").
+   */
+  trustProxy: boolean | number | string;
+  /** Origins other than the server's own that may call it from a browser (CORS); none by default. */
+  corsOrigins: string[];
+  /** Sessions one address may create per minute. */
+  createPerMinute: number;
+  /** Live rooms this process holds at most (new sessions and resumes are refused above). */
+  maxRooms: number;
+  /** Minutes a room nobody has joined stays open (its saved results are kept). */
+  unjoinedMinutes: number;
+  /** Wrong monitor passwords allowed per address per minute. */
+  monitorTriesPerMinute: number;
+}
+
+/** The body limit of every HTTP route, the matchmaker included. */
+export const BODY_LIMIT_BYTES = 8 * 1024;
+
+/** TRUST_PROXY as Express reads "trust proxy": true/false, a hop count, or a comma list of addresses. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 const root = resolve(import.meta.dirname, "..");
@@ -29,6 +57,12 @@ const root = resolve(import.meta.dirname, "..");
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === "" ? NaN : Number(value);
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
+}
+
+/** A number that may have a fraction (minutes), or the fallback. */
+function num(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === "" ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,6 +82,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: env.RETENTION_DAYS ? int(env.RETENTION_DAYS, 0) || undefined : undefined,
     monitorPassword: env.MONITOR_PASSWORD || undefined,
     ratePerSecond: int(env.RATE_PER_SECOND, 8),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim().replace(/\/$/, ""))
+      .filter(Boolean),
+    createPerMinute: int(env.CREATE_PER_MINUTE, 10),
+    maxRooms: int(env.MAX_ROOMS, 100),
+    unjoinedMinutes: num(env.UNJOINED_MINUTES, 30),
+    monitorTriesPerMinute: int(env.MONITOR_TRIES_PER_MINUTE, 5),
   };
 }
 

@@ -1,6 +1,8 @@
 // Starts Arena VUCA: loads and checks every scenario pack (refusing to start
 // on a broken one), opens the store, and serves the game and the pages on one port.
+import { createServer } from "node:net";
 import { readConfig } from "./config.js";
+import { log, logError } from "./log.js";
 import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
@@ -8,6 +10,25 @@ import { openThreadStore } from "./store/index.js";
 import { attachStore } from "./sessions.js";
 
 const config = readConfig();
+
+/** Says in one sentence why the port cannot be used, and stops (no stack, no hang). */
+function portProblem(error: unknown): never {
+  const code = (error as { code?: string })?.code;
+  if (code === "EADDRINUSE") {
+    console.error(`Arena VUCA cannot start: port ${config.port} is already in use (another Arena VUCA or another program). Stop it, or choose another port with PORT, e.g. PORT=3000 npm start.`);
+  } else if (code === "EACCES") {
+    console.error(`Arena VUCA cannot start: this user may not open port ${config.port}. Choose another port with PORT, e.g. PORT=3000 npm start.`);
+  } else {
+    console.error(`Arena VUCA cannot start: port ${config.port} on ${config.host} cannot be opened (${error instanceof Error ? error.message : String(error)}). Choose another with PORT or HOST.`);
+  }
+  process.exit(1);
+}
+// Before anything else starts: is the port free?
+await new Promise<void>((resolve) => {
+  const probe = createServer();
+  probe.once("error", portProblem);
+  probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+});
 const { packs, errors } = loadPacks(config.scenarioDirs);
 if (errors.length > 0) {
   console.error("Arena VUCA cannot start: a scenario pack is broken.");
@@ -43,7 +64,7 @@ const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dat
 });
 const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
 if (config.retentionDays) {
-  const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));
+  const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => logError("retention-purge-failed", e));
   purge();
   setInterval(purge, 24 * 3600_000).unref();
 }
@@ -53,7 +74,8 @@ server.onShutdown(async () => {
   await persister.flush();
   await store.close();
 });
-await listenGame(server, config.port, config.host, { waiting: isWaiting });
+await listenGame(server, config.port, config.host, { waiting: isWaiting }).catch(portProblem);
+log("server-started", { port: config.port, nodeEnv: process.env.NODE_ENV, packs: packs.size, store: store.dialect, trustProxy: config.trustProxy, maxRooms: config.maxRooms });
 
 const waiting = await store.listSessions({ activeOnly: true, limit: 20 }).catch(() => []);
 

@@ -4,18 +4,19 @@ import type express from "express";
 import type { Pack } from "../shared/scenario.js";
 import { REPORT_VIEWS, type ReportView, type Store } from "./store/index.js";
 import { CONTENT_TYPE, exportFileName, toCsv, toJson, toXlsx } from "./store/export.js";
-import { sha256 } from "./room.js";
+import { authorised } from "./session-auth.js";
+import { logError } from "./log.js";
 
 export function resultRoutes(app: express.Application, store: Store, packs: Map<string, Pack>): void {
   app.get("/api/sessions/:code/export.:ext", async (req, res) => {
-    const code = String(req.params.code ?? "").toUpperCase();
     const ext = String(req.params.ext ?? "");
     const key = typeof req.query.key === "string" ? req.query.key : "";
     const lang = req.query.lang === "en" ? "en" : "id";
     try {
-      const session = await store.loadSession(code);
-      if (!session) return void res.status(404).json({ reason: "SESSION_NOT_FOUND" });
-      if (!key || sha256(key) !== session.hostKeyHash) return void res.status(403).json({ reason: "INVALID_HOST_KEY" });
+      // unknown code and wrong key alike: 404 SESSION_NOT_FOUND, counted as a miss for this address
+      const session = await authorised(store, req.params.code, key, req, res);
+      if (!session) return;
+      const code = session.code;
       const pack = packs.get(session.packId);
       const report = pack ? await store.report(code, pack) : null;
       if (!report) return void res.status(404).json({ reason: "SESSION_NOT_FOUND" });
@@ -30,7 +31,7 @@ export function resultRoutes(app: express.Application, store: Store, packs: Map<
         res.status(404).json({ reason: "BAD_MESSAGE" });
       }
     } catch (error) {
-      console.error("export failed:", error);
+      logError("export-failed", error);
       res.status(500).json({ reason: "SERVER_ERROR" });
     }
   });

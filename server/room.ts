@@ -17,6 +17,7 @@ import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
 import type { RoomServices } from "./services.js";
+import { countRefusal } from "./log.js";
 
 export interface GameRoomOptions {
   pack: Pack;
@@ -114,6 +115,7 @@ const MESSAGE_SCHEMAS = new Map<string, (typeof MessageSchemas)[MessageType]>(
 );
 
 function refuse(client: Client, reason: Reason, type?: string, suggestion?: string): void {
+  countRefusal(reason);
   client.send(SERVER_MESSAGES.refused, { reason, ...(type ? { type } : {}), ...(suggestion ? { suggestion } : {}) });
 }
 
@@ -133,6 +135,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private hostView = new StateView();
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
   private emptySince: number | null = null;
+  /** Nobody has joined yet: the room closes after UNJOINED_MINUTES instead of IDLE_MINUTES. */
+  private unjoined = true;
   private saveTimer: { clear(): void } | undefined;
   /** An urgent save waiting for the end of this turn of the event loop. */
   private saveSoon: ReturnType<typeof setImmediate> | undefined;
@@ -194,6 +198,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
     this.onMessage("*", (client, type, payload) => this.handle(client, String(type), payload));
     this.clock.setInterval(() => this.tick(), 250);
+    this.emptySince = this.clock.currentTime;
     GameRoom.services.rooms.opened(this);
     void this.save();
   }
@@ -224,6 +229,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   override onJoin(client: GameClient, _options: unknown, auth: JoinOptions) {
     this.emptySince = null;
+    this.unjoined = false;
     this.refreshTimeLeft();
     if (auth.kind === "host") {
       client.userData = { kind: "host" };
@@ -548,7 +554,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         this.schedulePatch();
       }
     }
-    const idleMs = GameRoom.services.config.idleMinutes * 60_000;
+    const { idleMinutes, unjoinedMinutes } = GameRoom.services.config;
+    const idleMs = (this.unjoined ? unjoinedMinutes : idleMinutes) * 60_000;
     if (this.emptySince !== null && now - this.emptySince > idleMs) {
       void this.save().finally(() => this.disconnect());
     }

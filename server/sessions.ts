@@ -1,7 +1,8 @@
 // A trainer's saved sessions, by host key: what the console lists (live,
 // waiting to be resumed after a restart, finished), resuming one with its own
 // code, its report, and deleting its data. Every route needs the session's
-// host key; a wrong key is answered exactly like a wrong code.
+// host key; a wrong key is answered exactly like a wrong code (404
+// SESSION_NOT_FOUND), and both are counted like wrong codes typed on phones.
 import express from "express";
 import { z } from "zod";
 import { matchMaker } from "@colyseus/core";
@@ -10,10 +11,12 @@ import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack, Text } from "../shared/scenario.js";
 import type { Phase } from "../shared/rules/types.js";
-import { sha256, type GameRoomOptions } from "./room.js";
+import type { GameRoomOptions } from "./room.js";
 import { createPersister, loadForResume, type Persister, type Store, type StoredSession } from "./store/index.js";
 import { resultRoutes } from "./results.js";
-import type { AppOptions } from "./app.js";
+import { addressOf, type AppOptions } from "./app.js";
+import { authorised, keyMatches, miss, paced } from "./session-auth.js";
+import { countRefusal, log, logError } from "./log.js";
 
 export interface SessionStatus {
   code: string;
@@ -40,6 +43,8 @@ export interface SessionDeps {
   packs: Map<string, Pack>;
   /** Waits until every queued save of the session has been written, then forgets it (before a delete). */
   settle?: (code: string) => Promise<void>;
+  /** Live rooms this process may hold (a resume is refused with SERVER_FULL above it). */
+  maxRooms?: number | undefined;
 }
 
 const LookupSchema = z.object({
@@ -93,6 +98,7 @@ export async function resumeSession(deps: SessionDeps, code: string): Promise<Re
   if (saved.session.phase === "final") return { ok: false, status: 409, reason: "GAME_OVER" };
   const pack = deps.packs.get(saved.session.packId);
   if (!pack) return { ok: false, status: 409, reason: "PACK_NOT_FOUND" };
+  if (deps.maxRooms !== undefined && matchMaker.stats.local.roomCount >= deps.maxRooms) return { ok: false, status: 503, reason: "SERVER_FULL" };
   const options: GameRoomOptions = {
     pack,
     settings: saved.restore.game.settings,
@@ -106,32 +112,14 @@ export async function resumeSession(deps: SessionDeps, code: string): Promise<Re
   } catch (error) {
     // two clicks at once: the other one won, the room is there
     if (await isLive(code)) return { ok: true, code, resumed: false };
-    console.error(`could not resume session ${code}:`, error);
+    logError("resume-failed", error, { code });
     return { ok: false, status: 500, reason: "SERVER_ERROR" };
   }
 }
 
 function fail(res: express.Response, status: number, reason: Reason): void {
   res.status(status).json({ reason });
-}
-
-/** Loads the session when `key` is its host key; answers the request and returns null otherwise. */
-async function authorised(deps: SessionDeps, rawCode: unknown, key: unknown, res: express.Response): Promise<StoredSession | null> {
-  const code = normaliseCode(String(rawCode ?? ""));
-  if (!isCode(code)) {
-    fail(res, 404, "SESSION_NOT_FOUND");
-    return null;
-  }
-  const session = await deps.store.loadSession(code);
-  if (!session) {
-    fail(res, 404, "SESSION_NOT_FOUND");
-    return null;
-  }
-  if (typeof key !== "string" || !key || sha256(key) !== session.hostKeyHash) {
-    fail(res, 403, "INVALID_HOST_KEY");
-    return null;
-  }
-  return session;
+  countRefusal(reason);
 }
 
 export function sessionRoutes(app: express.Application, deps: SessionDeps): void {
@@ -139,7 +127,7 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
     (fn: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler =>
     (req, res) => {
       fn(req, res).catch((error) => {
-        console.error(`${req.method} ${req.path} failed:`, error);
+        logError("session-route-failed", error, { method: req.method });
         if (!res.headersSent) fail(res, 500, "SERVER_ERROR");
       });
     };
@@ -150,11 +138,13 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
     guard(async (req, res) => {
       const parsed = LookupSchema.safeParse(req.body);
       if (!parsed.success) return fail(res, 400, "BAD_MESSAGE");
+      if (!(await paced(req, res))) return;
       const out: SessionStatus[] = [];
       for (const { code: raw, key } of parsed.data.sessions) {
         const code = normaliseCode(raw);
         const session = isCode(code) ? await deps.store.loadSession(code) : null;
-        if (!session || sha256(key) !== session.hostKeyHash) {
+        if (!session || !keyMatches(session, key)) {
+          miss(req);
           out.push({ code, found: false });
           continue;
         }
@@ -168,10 +158,11 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
     "/api/sessions/:code/resume",
     guard(async (req, res) => {
       const body = KeySchema.safeParse(req.body);
-      const session = await authorised(deps, req.params.code, body.success ? body.data.key : "", res);
+      const session = await authorised(deps.store, req.params.code, body.success ? body.data.key : "", req, res);
       if (!session) return;
       const result = await resumeSession(deps, session.code);
       if (!result.ok) return fail(res, result.status, result.reason);
+      if (result.resumed) log("session-resumed", { code: result.code, address: addressOf(req) });
       res.json({ code: result.code, resumed: result.resumed });
     }),
   );
@@ -179,7 +170,7 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
   app.get(
     "/api/sessions/:code/report",
     guard(async (req, res) => {
-      const session = await authorised(deps, req.params.code, req.query.key, res);
+      const session = await authorised(deps.store, req.params.code, req.query.key, req, res);
       if (!session) return;
       const pack = deps.packs.get(session.packId);
       const report = pack ? await deps.store.report(session.code, pack) : null;
@@ -193,7 +184,7 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
     guard(async (req, res) => {
       const body = KeySchema.safeParse(req.body);
       const key = body.success ? body.data.key : req.query.key;
-      const session = await authorised(deps, req.params.code, key, res);
+      const session = await authorised(deps.store, req.params.code, key, req, res);
       if (!session) return;
       const code = session.code;
       if (await isLive(code)) {
@@ -205,6 +196,7 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
       }
       await deps.settle?.(code);
       const deleted = await deps.store.deleteSession(code);
+      log("session-deleted", { code, deleted, address: addressOf(req) });
       res.json({ code, deleted });
     }),
   );
@@ -232,6 +224,7 @@ export function attachStore(
     sessionRoutes(app, {
       store,
       packs,
+      maxRooms: services.config.maxRooms,
       settle: async (code) => {
         await persister.flush();
         persister.forget(code);

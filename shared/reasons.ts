@@ -37,6 +37,12 @@ export const REASONS = [
   "SESSION_WAITING",
   /** A game in progress cannot be deleted; end it first. */
   "SESSION_LIVE",
+  /** This address created too many sessions in the last minute. */
+  "TOO_MANY_SESSIONS",
+  /** This server already runs as many rooms as it may (MAX_ROOMS). */
+  "SERVER_FULL",
+  /** No such route (HTTP). */
+  "NOT_FOUND",
   "SERVER_ERROR",
 ] as const;
 

@@ -191,7 +191,8 @@ async function runGame() {
 async function runBare() {
   const rooms: { bots: Room<any, any>[] }[] = [];
   await inBatches([...Array(args.rooms).keys()], 5, async () => {
-    const first = await new Client(args.url).create("bare", {});
+    const { roomId } = (await (await fetch(`${args.url}/bench/bare`, { method: "POST" })).json()) as { roomId: string };
+    const first = await new Client(args.url).joinById(roomId, {});
     const bots: Room<any, any>[] = [first];
     await inBatches([...Array(args.players - 1).keys()], 20, async () => {
       const t0 = performance.now();

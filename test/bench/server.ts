@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defineRoom } from "@colyseus/core";
+import { defineRoom, matchMaker } from "@colyseus/core";
 import { readConfig } from "../../server/config.js";
 import { loadPacks } from "../../server/packs.js";
 import { createGameServer, listenGame, type AppOptions } from "../../server/app.js";
@@ -18,7 +18,18 @@ if (errors.length) throw new Error(errors.join("\n"));
 const dataDir = mkdtempSync(join(tmpdir(), "arena-vuca-bench-"));
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 const store = await openThreadStore({ databaseUrl: "", dataDir });
-const options: AppOptions = { config, packs, extraRooms: { bare: defineRoom(BareRoom) } };
+// The matchmaker's create route is closed (rooms are made by the server's own routes only): the bots ask this one for a bare room.
+const options: AppOptions = {
+  config,
+  packs,
+  extraRooms: { bare: defineRoom(BareRoom) },
+  routes: (app) => {
+    app.post("/bench/bare", async (_req, res) => {
+      const room = await matchMaker.createRoom("bare", {});
+      res.status(201).json({ roomId: room.roomId });
+    });
+  },
+};
 const { waiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
 const { server } = createGameServer(options);
 await listenGame(server, config.port, "127.0.0.1", { waiting });

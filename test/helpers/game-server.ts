@@ -56,7 +56,8 @@ export async function startTestGame(
   } = {},
 ): Promise<TestGame> {
   const port = await freePort();
-  const config = readConfig({ ...process.env, PORT: String(port), RECONNECT_SECONDS: "30", ...env });
+  // test files create many sessions from 127.0.0.1: the per-address limit is tested on its own (test/security)
+  const config = readConfig({ ...process.env, PORT: String(port), RECONNECT_SECONDS: "30", CREATE_PER_MINUTE: "10000", ...env });
   const { packs, errors } = loadPacks(config.scenarioDirs);
   if (errors.length) throw new Error(errors.join("\n"));
   const options: AppOptions = {

@@ -38,6 +38,9 @@ async function startProcess(port: number): Promise<Proc> {
       DATABASE_URL,
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // 200 sessions from one address in a few seconds: over a trainer's limits on purpose
+      CREATE_PER_MINUTE: "1000",
+      MAX_ROOMS: "1000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -42,8 +42,8 @@ describe("results routes", () => {
     await persister.flush();
 
     const base = `${game.url}/api/sessions/${code}`;
-    expect((await fetch(`${base}/export.json`)).status).toBe(403);
-    expect((await fetch(`${base}/export.json?key=${"x".repeat(32)}`)).status).toBe(403);
+    expect((await fetch(`${base}/export.json`)).status).toBe(404);
+    expect((await fetch(`${base}/export.json?key=${"x".repeat(32)}`)).status).toBe(404);
     const json = await (await fetch(`${base}/export.json?key=${hostKey}`)).json();
     expect(json.rounds.length).toBeGreaterThan(0);
     const teams = json.teams as { teamNo: number; score: number }[];

@@ -69,14 +69,14 @@ describe("session routes", () => {
     const body = await report.json();
     expect(body.players.map((p: { name: string }) => p.name).sort()).toEqual(["Ani", "Budi"]);
     expect(body.rounds.filter((r: { roundNo: number }) => r.roundNo === 1)).toHaveLength(2);
-    expect((await fetch(`${game.url}/api/sessions/${code}/report?key=wrong`)).status).toBe(403);
+    expect((await fetch(`${game.url}/api/sessions/${code}/report?key=wrong`)).status).toBe(404);
     expect((await fetch(`${game.url}/api/sessions/ZZZZZ/report?key=x`)).status).toBe(404);
 
     // a game in progress is not deleted
     const refused = await del(code, hostKey);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toEqual({ reason: "SESSION_LIVE" });
-    expect((await del(code, "wrong")).status).toBe(403);
+    expect((await del(code, "wrong")).status).toBe(404);
 
     host.send("host", { action: "end" });
     await until(host, (s) => s.phase === "final", "final");
