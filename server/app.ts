@@ -94,6 +94,8 @@ export function createGameServer(options: AppOptions): { server: Server; service
         if (!parsed.success) return fail(res, 400, "INVALID_SETTINGS");
         const pack = packs.get(parsed.data.packId);
         if (!pack) return fail(res, 404, "PACK_NOT_FOUND");
+        const route = parsed.data.route;
+        if (route !== undefined && !(pack.routes && Object.hasOwn(pack.routes, route))) return fail(res, 400, "INVALID_SETTINGS");
         const hostKey = nanoid(32); // ~190 random bits
         const roomOptions: GameRoomOptions = {
           pack,
@@ -105,6 +107,9 @@ export function createGameServer(options: AppOptions): { server: Server; service
             roundSeconds: parsed.data.roundSeconds,
             maxTeamSize: 40,
             scoring: scoringOf(pack),
+            showCondition: parsed.data.showCondition === true,
+            route,
+            orderSeed: randomInt(2 ** 31),
           },
         };
         try {

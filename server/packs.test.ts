@@ -21,6 +21,7 @@ function card(n: number, condition = "volatility"): Doc {
     title: { id: `Kartu ${n}`, en: `Card ${n}` },
     narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
     condition,
+    conditionReason: "Petunjuk di kisah.",
     options: PRIMES.map((prime, i) => ({
       prime,
       text: { id: `Pilihan ${i}`, en: `Option ${i}` },

@@ -12,6 +12,7 @@ import type { CreatedSession, HostAction, RefusalMessage } from "../../shared/pr
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
+import { optionLabel, optionLetter } from "../../shared/i18n/options.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
@@ -1088,7 +1089,8 @@ function memberRow(m: MemberView, tm: TeamView, teamTotal: number, showVotes: bo
           "div",
           { class: "member-vote small" },
           `${s.vote}: `,
-          vote ? h("strong", null, c().primes[vote.prime]) : h("span", { class: "muted" }, s.noVote),
+          vote ? h("strong", null, optionLetter(vote.option)) : h("span", { class: "muted" }, s.noVote),
+          vote?.diagnosis ? h("span", { class: `tag cond cond-${vote.diagnosis}` }, c().conditions[vote.diagnosis]) : null,
           vote?.commit ? h("span", { class: "tag" }, `🤝 ${s.commits}`) : null,
         )
       : null,

@@ -20,6 +20,7 @@ export const PACK: Pack = {
       title: { id: "Banjir; jalan putus", en: "Flood; road cut" },
       narrative: { id: "Air naik." },
       condition: "volatility",
+      conditionReason: { id: "Air naik cepat." },
       options: [option("vision", 3), option("understanding", 1), option("clarity", 2), option("agility", 0)],
       rolesNeeded: ["government", "community"],
       rolesHarmful: ["media"],
@@ -31,6 +32,7 @@ export const PACK: Pack = {
       title: { id: "Data bansos ganda", en: "Duplicate aid data" },
       narrative: { id: "Data tidak cocok." },
       condition: "complexity",
+      conditionReason: { id: "Banyak data dari banyak pihak." },
       options: [option("clarity", 3), option("vision", 1), option("understanding", 2), option("agility", 0)],
       rolesNeeded: ["academia"],
       rolesHarmful: [],
@@ -42,6 +44,7 @@ export const PACK: Pack = {
       title: { id: "Hoaks" },
       narrative: { id: "Kabar simpang siur." },
       condition: "ambiguity",
+      conditionReason: { id: "Kabar simpang siur." },
       options: [option("agility", 3), option("vision", 1), option("understanding", 2), option("clarity", 0)],
       rolesNeeded: ["media"],
       rolesHarmful: [],
@@ -56,7 +59,7 @@ export const SETTINGS: Settings = {
   teamCount: 2,
   roundSeconds: 60,
   maxTeamSize: 12,
-  scoring: { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 },
+  scoring: { neededRole: 1, harmfulRole: 1, allNeededBonus: 2, diagnosis: 2, alsoDiagnosis: 1 },
 };
 
 /** The device secrets the phones keep; the store must only ever see their hashes. */
@@ -85,7 +88,12 @@ export const PLAYERS: Record<string, Player> = {
 };
 
 const tally = (t: Partial<Record<Prime, number>>): Record<Prime, number> => ({ vision: 0, understanding: 0, clarity: 0, agility: 0, ...t });
-const result = (r: Omit<TeamResult, "points">): TeamResult => ({ ...r, points: r.responsePoints + r.collabPoints });
+type ResultInput = Omit<TeamResult, "points" | "diagnosis" | "diagnosisTally" | "diagnosisPoints"> & Partial<Pick<TeamResult, "diagnosis" | "diagnosisTally" | "diagnosisPoints">>;
+const noDiagnosis = { volatility: 0, uncertainty: 0, complexity: 0, ambiguity: 0 };
+const result = (r: ResultInput): TeamResult => {
+  const full = { diagnosis: null, diagnosisTally: noDiagnosis, diagnosisPoints: 0, ...r };
+  return { ...full, points: full.responsePoints + full.collabPoints + full.diagnosisPoints };
+};
 
 // Round 1 (banjir, volatility; needs government+community, media hurts):
 //  team 1: both vision (3), commit → gov, aca, bus, com, media: +2 needed −1 media +2 bonus = 3 → 6
@@ -128,10 +136,10 @@ export const HISTORY: RoundRecord[] = [
       }),
     ],
     submissions: {
-      p1: { prime: "vision", commit: true, at: 5_000, team: 0 },
-      p2: { prime: "vision", commit: true, at: 6_000, team: 0 },
-      p3: { prime: "understanding", commit: true, at: 7_000, team: 1 },
-      p4: { prime: "clarity", commit: false, at: 8_000, team: 1 },
+      p1: { prime: "vision", diagnosis: null, commit: true, at: 5_000, team: 0 },
+      p2: { prime: "vision", diagnosis: null, commit: true, at: 6_000, team: 0 },
+      p3: { prime: "understanding", diagnosis: null, commit: true, at: 7_000, team: 1 },
+      p4: { prime: "clarity", diagnosis: null, commit: false, at: 8_000, team: 1 },
     },
   },
   {
@@ -167,9 +175,9 @@ export const HISTORY: RoundRecord[] = [
       }),
     ],
     submissions: {
-      p1: { prime: "clarity", commit: true, at: 90_000, team: 0 },
-      p3: { prime: "agility", commit: false, at: 91_000, team: 1 },
-      p4: { prime: "agility", commit: true, at: 92_000, team: 1 },
+      p1: { prime: "clarity", diagnosis: null, commit: true, at: 90_000, team: 0 },
+      p3: { prime: "agility", diagnosis: null, commit: false, at: 91_000, team: 1 },
+      p4: { prime: "agility", diagnosis: null, commit: true, at: 92_000, team: 1 },
     },
   },
   { round: 2, eventId: "hoaks", skipped: true, results: [], submissions: {} },
@@ -206,7 +214,7 @@ export function gameAt(moment: "lobby" | "deciding" | "reveal1" | "final"): Game
       return base;
     case "deciding": {
       const game: GameState = { ...base, phase: "deciding", round: 0, timer: { deadline: 70_000, remainingMs: 60_000, paused: false, totalMs: 60_000 } };
-      game.teams[0]!.votes = { p1: { prime: "vision", commit: true, at: 5_000 } };
+      game.teams[0]!.votes = { p1: { prime: "vision", diagnosis: null, commit: true, at: 5_000 } };
       game.teams[0]!.reason = "sementara";
       return game;
     }
