@@ -13,7 +13,7 @@ import { optionLabel, optionLetter } from "../../shared/i18n/options.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { deviceSecret, keepConnected, localGet, localSet, rememberName, savedToken, storedName, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { cardBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
+import { cardBlock, conditionBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
 
 // ---- page state --------------------------------------------------------------
 
@@ -821,6 +821,7 @@ function revealScreen(): Screen {
           mine?.choice && reveal.best.includes(mine.choice) ? h("p", { class: "alert ok" }, `★ ${t.gotBest}`) : null,
           mine ? resultBlock(mine, reveal, false) : h("p", null, t.noChoice),
         ),
+        conditionBlock(reveal),
         h(
           "section",
           { class: "panel stack best-box", "aria-labelledby": "best-title" },
