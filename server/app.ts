@@ -10,6 +10,7 @@ import { defineRoom, defineServer, matchMaker, type Presence, type RegisteredHan
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { nanoid } from "nanoid";
 import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol.js";
+import { sheetRoute } from "./sheet.js";
 import { normaliseCode, isCode } from "../shared/constants.js";
 import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
@@ -80,9 +81,17 @@ export function createGameServer(options: AppOptions): { server: Server; service
 
       app.get("/api/packs", (_req, res) => {
         res.json(
-          [...packs.values()].map((p) => ({ id: p.id, title: p.title, description: p.description, events: p.events.length })),
+          [...packs.values()].map((p) => ({
+            id: p.id,
+            title: p.title,
+            description: p.description,
+            events: p.events.length,
+            // a route's name and how many cards it plays (its cards stay with the sheet)
+            routes: Object.fromEntries(Object.entries(p.routes ?? {}).map(([name, ids]) => [name, ids.length])),
+          })),
         );
       });
+      sheetRoute(app, packs);
 
       app.get("/api/info", (_req, res) => {
         const lanUrls = lanAddresses().map((ip) => `http://${ip}:${config.port}`);

@@ -577,6 +577,11 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
   }
 
+  /** Whether `key` is this session's host key and it plays `packId` (the card sheet's check, server/sheet.ts). */
+  isHostOfPack(key: string, packId: string): boolean {
+    return sha256(key) === this.hostKeyHash && this.pack.id === packId;
+  }
+
   /** The display position (0 = A) of the current card's option with `prime` this round; -1 outside a round. */
   optionOf(prime: Prime): number {
     const card = this.pack.events[this.game.round];
