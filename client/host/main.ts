@@ -1291,6 +1291,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                   h("th", { scope: "col" }, s.rank),
                   h("th", { scope: "col" }, s.teams),
                   h("th", { scope: "col" }, s.score),
+                  h("th", { scope: "col" }, s.diagnosisRateCol),
                   h("th", { scope: "col" }, s.bestChoices),
                   h("th", { scope: "col" }, s.collaboration),
                   conds.map((k) => h("th", { scope: "col" }, c().conditions[k])),
@@ -1306,6 +1307,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                     h("td", { class: "num" }, `#${r.rank}`),
                     h("th", { scope: "row" }, teamChip(r.team)),
                     h("td", { class: "num" }, h("strong", null, String(r.score))),
+                    h("td", { class: "num" }, r.diagnosisRounds ? `${r.diagnosisRight}/${r.diagnosisRounds}` : "—"),
                     h("td", { class: "num" }, String(r.bestChoices)),
                     h("td", { class: "num" }, pct(r.collaborationRate)),
                     conds.map((k) => {

@@ -880,6 +880,7 @@ function finalScreen(): Screen {
       const summary = parseSummary(state);
       const rows = summary ? summary.ranking.map((r) => ({ team: r.team, rank: r.rank, score: r.score })) : rankRows(state.teams);
       const mine = rows.find((r) => r.team === me.team.index);
+      const profile = summary?.ranking.find((r) => r.team === me.team.index);
       return [
         h(
           "section",
@@ -888,6 +889,7 @@ function finalScreen(): Screen {
           teamChip(me.team.index),
           mine ? h("p", { class: "big-rank" }, t.rank(mine.rank, rows.length)) : null,
           mine ? h("p", { class: "big-pts" }, `${t.score}: ${c().points(mine.score)}`) : null,
+          profile && profile.diagnosisRounds ? h("p", null, t.diagnosisSummary(profile.diagnosisRight, profile.diagnosisRounds)) : null,
         ),
         h("section", { class: "panel" }, rankingList(rows, me.team.index)),
         h("p", { class: "alert ok" }, t.thanks),
