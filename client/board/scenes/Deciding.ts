@@ -52,7 +52,9 @@ export class Deciding extends BoardScene {
     const GAP = 14;
     const PAD = 22;
     const LABEL_H = 52;
-    const texts = card.options.map((o) => text(this, M + 270, 0, say(o.text, store.lang), { size: 38, width: LW - 290 }).setDepth(1));
+    // a letter alone needs a narrow label column; "A · Kejelasan" (condition shown) a wide one
+    const labelW = card.options.some((o) => o.prime) ? 270 : 90;
+    const texts = card.options.map((o) => text(this, M + labelW, 0, say(o.text, store.lang), { size: 38, width: LW - labelW - 20 }).setDepth(1));
     const needs = () => texts.map((t) => Math.max(t.height, LABEL_H) + PAD + GAP);
     const total = () => needs().reduce((a, b) => a + b, 0);
     let size = 38;
@@ -96,7 +98,7 @@ export class Deciding extends BoardScene {
     card.options.forEach((o, i) => {
       const h = need[i]! + spare;
       panel(this, M, oy, LW, h - GAP, C.panel);
-      text(this, M + 20, oy + 12, optionLabel(i, o.prime ? c.primes[o.prime] : undefined), { size: 38, bold: true, maxW: 240 }).setDepth(1);
+      text(this, M + 20, oy + 12, optionLabel(i, o.prime ? c.primes[o.prime] : undefined), { size: 38, bold: true, maxW: labelW - 30 }).setDepth(1);
       texts[i]!.setY(oy + 10);
       oy += h;
     });

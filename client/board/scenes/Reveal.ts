@@ -50,7 +50,7 @@ export class Reveal extends BoardScene {
   private results(r: RevealView) {
     const { t, c } = store;
     const head = { size: 30, color: C.muted };
-    [[M, t.waitingTeams], [360, t.diagnosisHead], [680, t.choice], [1000, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 214, s as string, { ...head, maxW: 310 }));
+    [[M, t.waitingTeams], [400, t.diagnosisHead], [710, t.choice], [1010, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 214, s as string, { ...head, maxW: 290 }));
     text(this, W - M, 214, t.pointsHead, { ...head, align: "right" });
     const details: { t: Phaser.GameObjects.Text; maxH: number }[] = [];
     const rowH = Math.min(190, (1036 - 256) / Math.max(1, r.results.length));
@@ -61,21 +61,21 @@ export class Reveal extends BoardScene {
       const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, C.panel, best ? C.goodN : undefined, 14)];
       const mark = Math.min(64, h - 16);
       objs.push(...teamMark(this, M + 16, y + (h - mark) / 2, res.team, mark));
-      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 290 - mark }));
+      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 400 - M - 44 - mark }));
       const right = res.diagnosis !== null && res.diagnosis === r.card.condition;
       const diagnosis = res.diagnosis ? `${right ? "✓ " : ""}${c.conditions[res.diagnosis]}` : t.noDiagnosis;
-      objs.push(...pill(this, 360, y + h / 2 - 30, diagnosis, right ? C.goodN : C.panelHi, { size: 32, maxW: 300 }).objects);
+      objs.push(...pill(this, 400, y + h / 2 - 30, diagnosis, right ? C.goodN : C.panelHi, { size: 32, maxW: 290 }).objects);
       const choice = res.choice ? `${best ? "★ " : ""}${c.primes[res.choice]}` : t.noChoice;
-      objs.push(...pill(this, 680, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 32, maxW: 300 }).objects);
+      objs.push(...pill(this, 710, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 32, maxW: 280 }).objects);
       const roles = res.rolesCommitted.length ? res.rolesCommitted.map((x) => c.roles[x]).join(", ") : t.noRoles;
       const wide = h >= 110;
       const quoted = res.reason ? `“${res.reason}”` : "";
       const detail = quoted ? `${roles}${wide ? "\n" : " — "}${quoted}` : roles;
-      const d = text(this, 1000, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: wide ? 500 : 540, originY: 0.5 });
+      const d = text(this, 1010, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: wide ? 470 : 520, originY: 0.5 });
       details.push({ t: d, maxH: h - 12 });
       objs.push(d);
       objs.push(text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 }));
-      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.diagnosisPts(res.diagnosisPoints)} · ${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 24, color: C.muted, align: "right", maxW: 360 }));
+      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.diagnosisPts(res.diagnosisPoints)} · ${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 24, color: C.muted, align: "right", maxW: 320 }));
       fade(this, objs, 300 + i * 650);
     });
     fitTogether(details, 20);
