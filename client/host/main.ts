@@ -1057,7 +1057,7 @@ function renderKey(st: RoomStateView, force: boolean): void {
             "div",
             { class: "key-body", role: "note", "aria-label": s.keyTitle },
             h("p", { class: "small" }, h("strong", null, `${s.keyTitle}. `), `${s.keyCondition}: `, h("span", { class: `tag cond cond-${card.condition}` }, c().conditions[card.condition])),
-            h("ol", { type: "A" }, card.options.map((o, i) => h("li", null, optionLabel(i, o.prime ? c().primes[o.prime] : undefined), " — ", say(o.text, lang())))),
+            h("ul", { class: "key-options" }, card.options.map((o, i) => h("li", null, h("strong", null, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), " — ", say(o.text, lang())))),
             card.facilitator ? h("p", { class: "small" }, h("strong", null, `${s.facilitatorNotes}: `), say(card.facilitator, lang())) : null,
           )
         : null,
