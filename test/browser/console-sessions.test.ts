@@ -80,6 +80,7 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     dataDir = mkdtempSync(join(tmpdir(), "arena-console-"));
     store = await openStore({ databaseUrl: "", dataDir });
     game = await startTestGame({}, { store });
+    gameRef = game;
     browser = await launchChromium();
   }, 240_000);
 
