@@ -6,7 +6,7 @@
 import { Kysely, sql, type ColumnType, type Transaction } from "kysely";
 import { Migrator, type Migration } from "kysely/migration";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
-import { CONDITIONS, ROLES, type Condition, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
+import { CONDITIONS, ROLES, packForRoute, type Condition, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
 import type {
   EventReportRow,
   ListOptions,
@@ -792,7 +792,9 @@ interface ReportInput {
 }
 
 /** Pure: the report of a session from its rows and its pack. Exported for tests. */
-export function buildReport(session: StoredSession, pack: Pack, input: ReportInput): SessionReport {
+export function buildReport(session: StoredSession, wholePack: Pack, input: ReportInput): SessionReport {
+  // the cards the room played: the route the trainer chose, if any (rounds index into it)
+  const pack = packForRoute(wholePack, session.settings.route);
   const cardOf = (round: number, eventId: string): EventCard | undefined => {
     const byIndex = pack.events[round];
     return byIndex && byIndex.id === eventId ? byIndex : pack.events.find((e) => e.id === eventId);

@@ -61,6 +61,7 @@ describe("results routes", () => {
     const xlsx = Buffer.from(await (await fetch(`${base}/export.xlsx?key=${hostKey}`)).arrayBuffer());
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
-    expect(book.worksheets.length).toBe(4);
+    // rounds, teams, players, hardest events, diagnosis accuracy, participants' votes
+    expect(book.worksheets.length).toBe(6);
   });
 });
