@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { CONDITIONS, PRIMES } from "../../shared/vuca.js";
 import type { TextsMessage } from "../../shared/view.js";
-import type { GameRoom } from "../../server/room.js";
+import { matchMaker } from "@colyseus/core";
+import { sha256, type GameRoom, type GameRoomOptions } from "../../server/room.js";
 
 let game: TestGame;
 beforeAll(async () => {
@@ -142,6 +143,48 @@ describe("[HC] the condition and the Primes stay hidden until the reveal", () =>
     await until(board, (s) => s.phase === "reveal" && texts(board).reveal(s) !== null, "reveal");
     expect(texts(board).reveal(board.state)!.results[0]).toMatchObject({ choice: "vision", diagnosis: null, diagnosisPoints: 0, responsePoints: 3 });
     for (const r of [host, board, phone]) await r.leave();
+  });
+
+  it("[RT] plays a route's cards in its order, and a resumed room keeps the route and the display order", async () => {
+    const res = await fetch(`${game.url}/api/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ packId: "gelombang-hoaks", teamCount: 2, roundSeconds: 300, route: "pendek" }),
+    });
+    const { code, hostKey } = (await res.json()) as { code: string; hostKey: string };
+    const pack = game.packs.get("gelombang-hoaks")!;
+    const route = pack.routes!.pendek!;
+    const room = game.room(code) as GameRoom;
+    room.apply({ type: "join", playerId: "pAAAAAAAAAA", name: "Sari" });
+    room.apply({ type: "start" });
+    room.apply({ type: "next" });
+    room.apply({ type: "skip" });
+    room.apply({ type: "next" });
+    room.apply({ type: "next" });
+    expect(room.game.round).toBe(1);
+    const host = (await game.client().joinById(code, { kind: "host", hostKey })) as GameClientRoom;
+    await until(host, (s) => texts(host).card(s) !== null, "the console's card");
+    expect(host.state.roundCount).toBe(4);
+    expect(texts(host).card(host.state)!.id).toBe(route[1]);
+    const order = texts(host).card(host.state)!.options.map((o) => o.prime);
+    await host.leave();
+
+    // the server restarts: the room comes back from its saved game, with the whole pack given again
+    const saved = structuredClone(room.game);
+    await room.disconnect();
+    await matchMaker.createRoom("game", {
+      pack,
+      settings: saved.settings,
+      hostKeyHash: sha256(hostKey),
+      seed: 0,
+      restore: { code, game: saved, devices: {}, banned: [] },
+    } satisfies GameRoomOptions);
+    const back = (await game.client().joinById(code, { kind: "host", hostKey })) as GameClientRoom;
+    await until(back, (s) => texts(back).card(s) !== null, "the resumed console's card");
+    expect(back.state.roundCount).toBe(4);
+    expect(texts(back).card(back.state)!.id).toBe(route[1]);
+    expect(texts(back).card(back.state)!.options.map((o) => o.prime)).toEqual(order);
+    await back.leave();
   });
 
   it("refuses an unknown route at create", async () => {
