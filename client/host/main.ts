@@ -67,6 +67,8 @@ let sheet: { packId: string; pack: Pack | null; loading: boolean } | null = null
 /** The key (condition, Primes) stays hidden on the console until the trainer asks: the laptop may be projected. */
 let keyShown = false;
 let keySig = "";
+/** The round the key was shown for: a new card starts hidden again. */
+let keyRound = -1;
 let createError = "";
 
 /** The server's answer about each saved session (by code), for the list on the home screen. */
@@ -1018,6 +1020,10 @@ function renderKey(st: RoomStateView, force: boolean): void {
   const s = t();
   const phase = st.phase;
   const card = phase !== "lobby" && phase !== "final" ? parseCard(st) : null;
+  if (st.round !== keyRound) {
+    keyRound = st.round;
+    keyShown = false;
+  }
   const sig = JSON.stringify([phase, st.round, st.roundCount, st.roundSeconds, keyShown, textsVersion(), lang()]);
   if (!force && sig === keySig) return;
   keySig = sig;
