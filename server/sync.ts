@@ -166,8 +166,10 @@ export function syncState(
  */
 export function voteCoder(game: GameState, pack: Pack | undefined): (vote: Vote) => string {
   const card = pack?.events[game.round];
-  const order = card ? orderFor(game.settings, game.round, card.options.length) : null;
+  // drawn on the first vote to encode: most syncs (a join, a tick) encode none
+  let order: number[] | null = null;
   return (vote) => {
+    if (card && !order) order = orderFor(game.settings, game.round, card.options.length);
     const option = card && order ? displayIndexOf(card, order, vote.prime) : PRIMES.indexOf(vote.prime);
     return encodeVote(option, vote.diagnosis ?? null, vote.commit);
   };

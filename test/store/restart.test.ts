@@ -223,7 +223,8 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     expect([...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles })))).toEqual(before.members);
     expect(host.state.teams[0]!.locked).toBe(true);
     expect(host.state.teams[1]!.locked).toBe(false);
-    expect(primeOf(host, voteOf(host.state.teams[1]!, players[1]!.id))).toBe("clarity");
+    // the vote names its option's place; the console's card (its texts arrive beside the state) gives the Prime
+    await until(host, (s) => primeOf(host, voteOf(s.teams[1]!, players[1]!.id)) === "clarity", "Citra's vote, as it was");
     expect(host.state.teams[1]!.reason).toBe("Data harga dulu, baru bertindak.");
     expect(votesOf(host.state.teams[2]!)).toEqual([]);
     // nobody is connected until their phone is back
