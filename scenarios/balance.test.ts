@@ -23,7 +23,7 @@ function texts(pack: Pack): [string, Text][] {
   ];
   pack.events.forEach((e, i) => {
     const at = `events[${i}]`;
-    out.push([`${at}.title`, e.title], [`${at}.narrative`, e.narrative], [`${at}.reflection`, e.reflection]);
+    out.push([`${at}.title`, e.title], [`${at}.narrative`, e.narrative], [`${at}.reflection`, e.reflection], [`${at}.conditionReason`, e.conditionReason]);
     if (e.behaviour) out.push([`${at}.behaviour`, e.behaviour]);
     e.options.forEach((o, j) => out.push([`${at}.options[${j}].text`, o.text], [`${at}.options[${j}].reason`, o.reason]));
   });
