@@ -1,6 +1,8 @@
 // Every pack shipped in scenarios/ (whoever wrote it) must be playable and
 // balanced: each VUCA condition twice, the best answer not guessable by its
-// Prime, its position or the length of its text, every pentahelix role
+// Prime, its position or the length of its text (a pack that reads as a
+// formula — the paired Prime always best — is a warning of the check command,
+// see server/packs.ts formulaWarnings), every pentahelix role
 // needed, English beside every string, card ids unique across all packs.
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,7 +23,7 @@ function texts(pack: Pack): [string, Text][] {
   ];
   pack.events.forEach((e, i) => {
     const at = `events[${i}]`;
-    out.push([`${at}.title`, e.title], [`${at}.narrative`, e.narrative], [`${at}.reflection`, e.reflection]);
+    out.push([`${at}.title`, e.title], [`${at}.narrative`, e.narrative], [`${at}.reflection`, e.reflection], [`${at}.conditionReason`, e.conditionReason]);
     if (e.behaviour) out.push([`${at}.behaviour`, e.behaviour]);
     e.options.forEach((o, j) => out.push([`${at}.options[${j}].text`, o.text], [`${at}.options[${j}].reason`, o.reason]));
   });
@@ -61,11 +63,19 @@ describe("shipped scenario packs", () => {
       }
     });
 
-    it("has exactly one best option per card (most points)", () => {
+    it("gives every card a best option worth points, and a reason for the condition", () => {
+      // two options may share the top points (a card where two responses are defensible)
       for (const e of p.events) {
-        const max = Math.max(...e.options.map((o) => o.points));
-        expect(e.options.filter((o) => o.points === max).length, e.id).toBe(1);
+        expect(Math.max(...e.options.map((o) => o.points)), e.id).toBeGreaterThan(0);
+        expect(e.conditionReason.id.trim().length, e.id).toBeGreaterThan(10);
       }
+    });
+
+    it("names a short route of four cards covering the four conditions", () => {
+      const ids = p.routes?.pendek ?? [];
+      expect(ids).toHaveLength(4);
+      const byId = new Map(p.events.map((e) => [e.id, e]));
+      expect(new Set(ids.map((id) => byId.get(id)?.condition))).toEqual(new Set(CONDITIONS));
     });
 
     it("varies the best option's Prime across the pack", () => {

@@ -11,6 +11,7 @@ import { defineRoom, defineServer, matchMaker, type Presence, type RegisteredHan
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { nanoid } from "nanoid";
 import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol.js";
+import { sheetRoute } from "./sheet.js";
 import { normaliseCode, isCode } from "../shared/constants.js";
 import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
@@ -136,9 +137,17 @@ export function createGameServer(options: AppOptions): { server: Server; service
 
       app.get("/api/packs", (_req, res) => {
         res.json(
-          [...packs.values()].map((p) => ({ id: p.id, title: p.title, description: p.description, events: p.events.length })),
+          [...packs.values()].map((p) => ({
+            id: p.id,
+            title: p.title,
+            description: p.description,
+            events: p.events.length,
+            // a route's name and how many cards it plays (its cards stay with the sheet)
+            routes: Object.fromEntries(Object.entries(p.routes ?? {}).map(([name, ids]) => [name, ids.length])),
+          })),
         );
       });
+      sheetRoute(app, packs);
 
       app.get("/api/info", (_req, res) => {
         const lanUrls = lanAddresses().map((ip) => `http://${ip}:${config.port}`);
@@ -159,6 +168,8 @@ export function createGameServer(options: AppOptions): { server: Server; service
         if (!parsed.success) return fail(res, 400, "INVALID_SETTINGS");
         const pack = packs.get(parsed.data.packId);
         if (!pack) return fail(res, 404, "PACK_NOT_FOUND");
+        const route = parsed.data.route;
+        if (route !== undefined && !(pack.routes && Object.hasOwn(pack.routes, route))) return fail(res, 400, "INVALID_SETTINGS");
         creates.add(address);
         const hostKey = nanoid(32); // ~190 random bits
         const roomOptions: GameRoomOptions = {
@@ -171,6 +182,9 @@ export function createGameServer(options: AppOptions): { server: Server; service
             roundSeconds: parsed.data.roundSeconds,
             maxTeamSize: 40,
             scoring: scoringOf(pack),
+            showCondition: parsed.data.showCondition === true,
+            route,
+            orderSeed: randomInt(2 ** 31),
           },
         };
         try {

@@ -7,7 +7,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
 
 import { readConfig } from "./config.js";
-import { CONDITIONS, PRIME_FOR, ROLES, validatePack, type Condition, type EventCard, type Pack, type Prime, type Role } from "../shared/scenario.js";
+import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, validatePack, type Condition, type EventCard, type Pack, type Prime, type Role } from "../shared/scenario.js";
 
 export type LoadResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
@@ -275,6 +275,52 @@ export function lengthGiveaways(pack: Pack): string[] {
   return out;
 }
 
+/** Cards whose top points go to an option other than the paired Prime, or to two options at once. */
+export function twistCards(pack: Pack): string[] {
+  return pack.events
+    .filter((e) => {
+      const top = Math.max(...e.options.map((o) => o.points));
+      const best = e.options.filter((o) => o.points === top);
+      return best.length > 1 || best[0]!.prime !== PRIME_FOR[e.condition];
+    })
+    .map((e) => e.id);
+}
+
+/**
+ * Where a pack reads as a formula — "condition X, answer its Prime" — so that
+ * a team can score without reading the situation: fewer than two "twist"
+ * cards (the top option is not the paired Prime, or two options share the top
+ * points); or, for one condition, a Prime other than the paired one scoring
+ * the same on every card of that condition. A best option that is not the
+ * paired Prime, or a tie for top, is no longer a warning: it is what a pack
+ * needs.
+ */
+export function formulaWarnings(pack: Pack): string[] {
+  const out: string[] = [];
+  const twists = twistCards(pack);
+  if (pack.events.length > 1 && twists.length < 2) {
+    out.push(
+      `hanya ${twists.length} kartu yang respons terbaiknya bukan Prime pasangan kondisinya (atau dua respons sama-sama terbaik); paket terbaca sebagai rumus — tulis minimal 2 kartu seperti itu / ` +
+        `only ${twists.length} card${twists.length === 1 ? "" : "s"} whose best response is not the condition's paired Prime (or two responses share the top); the pack reads as a formula — write at least 2 such cards`,
+    );
+  }
+  for (const c of CONDITIONS) {
+    const cards = pack.events.filter((e) => e.condition === c);
+    if (cards.length < 2) continue;
+    for (const p of PRIMES) {
+      if (p === PRIME_FOR[c]) continue;
+      const points = new Set(cards.map((e) => e.options.find((o) => o.prime === p)?.points));
+      if (points.size !== 1) continue;
+      const n = [...points][0];
+      out.push(
+        `pada setiap kartu ${CONDITION_ID[c]}, ${PRIME_ID[p]} selalu bernilai ${n}; peserta bisa menghafal nilainya — variasikan / ` +
+          `on every ${CONDITION_EN[c]} card ${PRIME_EN[p]} scores ${n}; players can learn the points by heart — vary them`,
+      );
+    }
+  }
+  return out;
+}
+
 /** Warnings (not errors) about a pack's balance, each "Indonesian / English". */
 export function balanceWarnings(pack: Pack): string[] {
   const warnings: string[] = [];
@@ -320,16 +366,7 @@ export function balanceWarnings(pack: Pack): string[] {
 
   warnings.push(...lengthGiveaways(pack));
 
-  cards.forEach((e, i) => {
-    const best = e.options[bestOptionIndex(e)]!.prime;
-    const expected = PRIME_FOR[e.condition];
-    if (best !== expected) {
-      warnings.push(
-        `events[${i}] (${e.id}): respons terbaik adalah ${PRIME_ID[best]}, padahal ${CONDITION_ID[e.condition]} dijawab dengan ${PRIME_ID[expected]}; pastikan alasannya menjelaskan mengapa / ` +
-          `events[${i}] (${e.id}): the best response is ${PRIME_EN[best]}, but ${CONDITION_EN[e.condition]} is met by ${PRIME_EN[expected]}; make sure the reasons explain why`,
-      );
-    }
-  });
+  warnings.push(...formulaWarnings(pack));
 
   return warnings;
 }

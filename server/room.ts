@@ -11,8 +11,10 @@ import type { Action, GameState, Settings } from "../shared/rules/types.js";
 import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
-import type { Pack } from "../shared/scenario.js";
-import { indonesianOnly, ownTeamOnly, type TextsMessage } from "../shared/view.js";
+import { packForRoute, type Pack } from "../shared/scenario.js";
+import { displayIndexOf, orderFor, primeAtDisplay } from "../shared/rules/order.js";
+import type { Prime } from "../shared/vuca.js";
+import { indonesianOnly, ownTeamOnly, publicOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
@@ -89,16 +91,20 @@ type Seat =
 type GameClient = Client<{ userData: Seat }>;
 
 /**
- * Which variant of the texts a client gets: the board, console and observers
- * all of them in both languages ("both"); a phone its language ("id" leaves the
- * English out, "en" keeps both) and, of a reveal, its own team's result only.
+ * Which variant of the texts a client gets: the trainer's console everything
+ * ("host": the card's condition, Primes and facilitator notes while teams
+ * decide); the board and observers the public texts in both languages
+ * ("both"); a phone the public texts in its language ("id" leaves the English
+ * out, "en" keeps both) and, of a reveal, its own team's result only.
  */
-type TextsVariant = "both" | `${"id" | "en"}:${number}`;
+type TextsVariant = "host" | "both" | `${"id" | "en"}:${number}`;
 
 function textsFor(variant: TextsVariant, texts: TextsMessage): TextsMessage {
-  if (variant === "both") return texts;
+  if (variant === "host") return texts;
+  const open = publicOnly(texts);
+  if (variant === "both") return open;
   const [lang, team] = variant.split(":") as ["id" | "en", string];
-  return ownTeamOnly(lang === "id" ? indonesianOnly(texts) : texts, Number(team));
+  return ownTeamOnly(lang === "id" ? indonesianOnly(open) : open, Number(team));
 }
 
 /** A `texts` message encoded once, to go to many clients as it is. */
@@ -159,7 +165,6 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     // can then be sent from anywhere (see updateTexts) without running the
     // room's timers, and with them apply(), in the middle of another apply().
     this.setTimestep(() => {}, PATCH_HEARTBEAT_MS);
-    this.pack = options.pack;
     this.hostKeyHash = options.hostKeyHash;
     const restore = options.restore;
     // A resumed session takes its code back: the route checked no room runs with it, and a claim
@@ -168,6 +173,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.code = await claimCode(this.presence, undefined, restore?.code, GameRoom.services.codeStored);
     this.roomId = this.code;
     this.game = restore ? restoredGame(restore.game, restore.savedAt) : createGame(options.settings, options.seed);
+    // The route the trainer chose is part of the saved settings: a resumed room plays the same cards.
+    this.pack = packForRoute(options.pack, this.game.settings.route);
     if (restore) {
       for (const [hash, id] of Object.entries(restore.devices)) this.devices.set(hash, id);
       restore.banned.forEach((h) => this.banned.add(h));
@@ -187,7 +194,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.roundSeconds = this.game.settings.roundSeconds;
     state.volume = 6;
     this.setState(state);
-    syncState(this.state, this.game, null, this.clock.currentTime);
+    syncState(this.state, this.game, null, this.clock.currentTime, this.pack);
     this.updateTexts();
     this.state.teams.forEach((team) => {
       const view = new StateView();
@@ -378,9 +385,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         return;
       }
       switch (type as Exclude<MessageType, "host" | "lang" | "board">) {
-        case "submit":
-          action = { type: "submit", playerId, prime: data.prime as never, commit: data.commit as boolean };
+        case "submit": {
+          // The phone names the option by its place on screen (A–D); the round's order gives its Prime.
+          const card = this.pack.events[this.game.round];
+          const prime = card && this.game.phase === "deciding" ? primeAtDisplay(card, orderFor(this.game.settings, this.game.round, card.options.length), data.option as number) : null;
+          if (!prime) return refuse(client, this.game.phase === "deciding" ? "BAD_MESSAGE" : "WRONG_PHASE", type);
+          action = { type: "submit", playerId, prime, diagnosis: data.diagnosis as never, commit: data.commit as boolean };
           break;
+        }
         case "reason":
           action = { type: "reason", playerId, text: data.text as string };
           break;
@@ -444,7 +456,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.clock.currentTime);
+    syncState(this.state, this.game, prev, this.clock.currentTime, this.pack);
     if (prev.phase !== this.game.phase || prev.round !== this.game.round) {
       // every reveal opens on the teams' results, whatever the trainer showed last
       this.state.boardView = 0;
@@ -538,6 +550,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   private variantOf(client: GameClient): TextsVariant {
     const seat = client.userData;
+    if (seat?.kind === "host") return "host";
     if (seat?.kind !== "player") return "both";
     return `${seat.lang}:${this.game.players[seat.playerId]?.team ?? 0}`;
   }
@@ -582,6 +595,17 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         void this.save();
       }, SAVE_DELAY_MS);
     }
+  }
+
+  /** Whether `key` is this session's host key and it plays `packId` (the card sheet's check, server/sheet.ts). */
+  isHostOfPack(key: string, packId: string): boolean {
+    return sha256(key) === this.hostKeyHash && this.pack.id === packId;
+  }
+
+  /** The display position (0 = A) of the current card's option with `prime` this round; -1 outside a round. */
+  optionOf(prime: Prime): number {
+    const card = this.pack.events[this.game.round];
+    return card ? displayIndexOf(card, orderFor(this.game.settings, this.game.round, card.options.length), prime) : -1;
   }
 
   /** The phase the game is in (for remote calls: the delete route asks before closing a room). */

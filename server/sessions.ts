@@ -10,6 +10,7 @@ import { ROOM_NAME } from "../shared/protocol.js";
 import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack, Text } from "../shared/scenario.js";
+import { packForRoute } from "../shared/scenario.js";
 import type { Phase } from "../shared/rules/types.js";
 import type { GameRoomOptions } from "./room.js";
 import { createPersister, loadForResume, type Persister, type Store, type StoredSession } from "./store/index.js";
@@ -73,7 +74,7 @@ function statusOf(session: StoredSession, pack: Pack | undefined, live: boolean)
     resumable: !live && session.phase !== "final" && !!pack,
     phase: session.phase,
     round: session.round,
-    roundCount: pack?.events.length ?? 0,
+    roundCount: pack ? packForRoute(pack, session.settings?.route).events.length : 0,
     packId: session.packId,
     packTitle: pack?.title ?? null,
     createdAt: session.createdAt,

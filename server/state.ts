@@ -32,8 +32,9 @@ export const TeamState = schema(
     totalLockMs: t.uint32(),
     /**
      * Secret until the reveal: only this team's members and the host see these.
-     * playerId → vote code ("V+": Vision, committing a role card; see shared/view.ts
-     * decodeVote), "" until they send: every member has an entry while in the
+     * playerId → vote code ("Bc+": option B as shown this round, diagnosis
+     * complexity, committing a role card — never the option's Prime; see
+     * shared/view.ts decodeVote), "" until they send: every member has an entry while in the
      * team, so a vote changes a value and never adds a key.
      */
     votes: t.map("string").view(),

@@ -4,12 +4,13 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPacks } from "./packs.js";
-import { cardView, revealView, syncState, textsOf } from "./sync.js";
+import { cardView, revealView, syncState, textsOf, voteCoder } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { Countdown, encodeVote, expandReveal, indonesianOnly, RoomTexts, type RevealView } from "../shared/view.js";
-import { PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
+import { Countdown, expandReveal, indonesianOnly, optionsInOrder, RoomTexts, type RevealView } from "../shared/view.js";
+import { CONDITIONS, PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
+import { optionOrder } from "../shared/rules/order.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
 import { LOCK_CAUSES } from "../shared/view.js";
@@ -28,7 +29,10 @@ function results(card: EventCard, n: number): TeamResult[] {
       reason: i % 2 ? `Alasan "${i}" — ✓` : "",
       responsePoints,
       collabPoints: choice ? (i % 3) - 1 : 0,
-      points: responsePoints + (choice ? (i % 3) - 1 : 0),
+      diagnosis: choice ? CONDITIONS[(i + 1) % 4]! : null,
+      diagnosisTally: { volatility: 1, uncertainty: i, complexity: 0, ambiguity: 2 },
+      diagnosisPoints: choice && CONDITIONS[(i + 1) % 4] === card.condition ? 2 : 0,
+      points: responsePoints + (choice ? (i % 3) - 1 : 0) + (choice && CONDITIONS[(i + 1) % 4] === card.condition ? 2 : 0),
       lockedBy: i === n - 1 ? null : LOCK_CAUSES[i % 4]!,
       lockMs: i === n - 1 ? null : i * 12345,
       sent: i,
@@ -38,22 +42,23 @@ function results(card: EventCard, n: number): TeamResult[] {
 }
 
 describe("compact reveal", () => {
-  it("gives back the whole card, the best Primes and the results", () => {
+  it("gives back the whole card (options in display order), the best Primes and the results", () => {
     expect(packs.size).toBeGreaterThan(0);
+    const settings = { orderSeed: 5 } as GameState["settings"];
     for (const pack of packs.values()) {
       pack.events.forEach((card, round) => {
         const res = results(card, 10);
-        const game = { round, history: [{ round, eventId: card.id, skipped: false, results: res, submissions: {} }] } as unknown as GameState;
+        const game = { round, settings, history: [{ round, eventId: card.id, skipped: false, results: res, submissions: {} }] } as unknown as GameState;
         const top = Math.max(...card.options.map((o) => o.points));
         const expected: RevealView = {
           round,
-          card,
+          card: { ...card, options: optionsInOrder(card.options, optionOrder(5, round)) },
           best: PRIMES.filter((p) => card.options.some((o) => o.prime === p && o.points === top)),
           results: res,
         };
         // as it travels: through msgpack on the wire, here through JSON
         const texts = new RoomTexts();
-        texts.take(JSON.parse(JSON.stringify({ card: cardView(pack, round), reveal: revealView(pack, game) })));
+        texts.take(JSON.parse(JSON.stringify({ card: cardView(pack, round, settings), reveal: revealView(pack, game) })));
         expect(texts.reveal({ phase: "reveal", round })).toEqual(JSON.parse(JSON.stringify(expected)));
       });
     }
@@ -62,7 +67,7 @@ describe("compact reveal", () => {
   it("is much smaller than the whole card", () => {
     const pack = packs.get("banjir-bandang")!;
     const card = pack.events[0]!;
-    const game = { round: 0, history: [{ round: 0, eventId: card.id, skipped: false, results: results(card, 8), submissions: {} }] } as unknown as GameState;
+    const game = { round: 0, settings: {}, history: [{ round: 0, eventId: card.id, skipped: false, results: results(card, 8), submissions: {} }] } as unknown as GameState;
     const compact = JSON.stringify(revealView(pack, game)).length;
     const whole = JSON.stringify({ round: 0, card, best: [], results: results(card, 8) }).length;
     expect(compact).toBeLessThan(whole / 2);
@@ -81,7 +86,7 @@ describe("compact reveal", () => {
   it("leaves the English out for an Indonesian phone, and nothing else", () => {
     const pack = packs.get("banjir-bandang")!;
     const card = pack.events[0]!;
-    const game = { round: 0, history: [{ round: 0, eventId: card.id, skipped: false, results: results(card, 8), submissions: {} }] } as unknown as GameState;
+    const game = { round: 0, settings: {}, history: [{ round: 0, eventId: card.id, skipped: false, results: results(card, 8), submissions: {} }] } as unknown as GameState;
     const whole = { card: cardView(pack, 0)!, reveal: revealView(pack, game)! };
     const id = indonesianOnly(whole);
     expect(JSON.stringify(id).length).toBeLessThan(JSON.stringify(whole).length * 0.7);
@@ -102,7 +107,7 @@ describe("compact reveal", () => {
 
   it("reads nothing when the card and the reveal do not belong together", () => {
     const pack = packs.get("banjir-bandang")!;
-    const game = { round: 1, history: [{ round: 1, eventId: "x", skipped: false, results: [], submissions: {} }] } as unknown as GameState;
+    const game = { round: 1, settings: {}, history: [{ round: 1, eventId: "x", skipped: false, results: [], submissions: {} }] } as unknown as GameState;
     expect(expandReveal(cardView(pack, 0), revealView(pack, game))).toBeNull();
     expect(new RoomTexts().reveal({ phase: "reveal", round: 0 })).toBeNull();
   });
@@ -111,7 +116,7 @@ describe("compact reveal", () => {
 describe("room texts", () => {
   const pack = packs.get("banjir-bandang")!;
   const played = (round: number) =>
-    ({ round, phase: "reveal", history: [{ round, eventId: pack.events[round]!.id, skipped: false, results: [], submissions: {} }] }) as unknown as GameState;
+    ({ round, phase: "reveal", settings: {}, history: [{ round, eventId: pack.events[round]!.id, skipped: false, results: [], submissions: {} }] }) as unknown as GameState;
 
   it("pairs a reveal with the card of its own round, whatever arrives first", () => {
     const texts = new RoomTexts();
@@ -140,7 +145,7 @@ describe("room texts", () => {
     step({ type: "start" });
     expect(Object.keys(textsOf(game, pack, summarise))).toEqual(["card"]);
     step({ type: "next" });
-    step({ type: "submit", playerId: "a", prime: "vision", commit: true });
+    step({ type: "submit", playerId: "a", prime: "vision", diagnosis: "volatility", commit: true });
     if (game.phase === "deciding") step({ type: "reveal" }); // the only player's vote may already have ended it
     expect(game.phase).toBe("reveal");
     const late = new RoomTexts();
@@ -163,18 +168,18 @@ describe("incremental sync", () => {
       return seed % n;
     };
     for (let run = 0; run < 20; run++) {
-      let game = createGame({ packId: pack.id, teamCount: 3, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING }, run + 1);
+      let game = createGame({ packId: pack.id, teamCount: 3, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING, orderSeed: run * 7919 }, run + 1);
       const state = new GameRoomState();
       let now = 1000;
-      syncState(state, game, null, now);
+      syncState(state, game, null, now, pack);
       const ids = Array.from({ length: 12 }, (_, i) => `p${i}`);
       for (let step = 0; step < 300; step++) {
         const id = ids[rnd(ids.length)]!;
         const pick: Action[] = [
           { type: "join", playerId: id, name: `N ${id}`, team: rnd(3) },
           { type: "join", playerId: id, name: `N ${id}` },
-          { type: "submit", playerId: id, prime: PRIMES[rnd(4)]!, commit: rnd(2) === 0 },
-          { type: "submit", playerId: id, prime: PRIMES[rnd(4)]!, commit: rnd(2) === 0 },
+          { type: "submit", playerId: id, prime: PRIMES[rnd(4)]!, diagnosis: CONDITIONS[rnd(4)]!, commit: rnd(2) === 0 },
+          { type: "submit", playerId: id, prime: PRIMES[rnd(4)]!, diagnosis: CONDITIONS[rnd(4)]!, commit: rnd(2) === 0 },
           { type: "chooseTeam", playerId: id, team: rnd(3) },
           { type: "movePlayer", playerId: id, team: rnd(3) },
           { type: "removePlayer", playerId: id },
@@ -195,9 +200,9 @@ describe("incremental sync", () => {
         if (!result.ok || result.state === game) continue;
         const prev = game;
         game = result.state;
-        syncState(state, game, prev, now);
+        syncState(state, game, prev, now, pack);
         const fresh = new GameRoomState();
-        syncState(fresh, game, null, now);
+        syncState(fresh, game, null, now, pack);
         expect(state.toJSON()).toEqual(fresh.toJSON());
         // every member keeps an entry in the votes ("" until they send): a vote changes a value, not the keys
         game.teams.forEach((team, i) => {
@@ -205,7 +210,7 @@ describe("incremental sync", () => {
           expect(new Set(votes.keys())).toEqual(new Set([...team.members, ...Object.keys(team.votes)]));
           for (const id of team.members) {
             const vote = team.votes[id];
-            expect(votes.get(id)).toBe(vote ? encodeVote(vote.prime, vote.commit) : "");
+            expect(votes.get(id)).toBe(vote ? voteCoder(game, pack)(vote) : "");
           }
         });
       }

@@ -3,22 +3,22 @@
 // identity check per team and per player is enough to skip untouched parts.
 import { ArraySchema } from "@colyseus/schema";
 import type { Pack } from "../shared/scenario.js";
-import type { GameState, GameSummary, Player, Team } from "../shared/rules/types.js";
-import { encodeReveal, encodeVote, LOCK_CAUSES, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
+import type { GameState, GameSummary, Player, Team, Vote } from "../shared/rules/types.js";
+import { displayIndexOf, orderFor } from "../shared/rules/order.js";
+import { PRIMES } from "../shared/vuca.js";
+import { encodeCard, encodeReveal, encodeVote, LOCK_CAUSES, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
 import { GameRoomState, MemberState, TeamState } from "./state.js";
 
-export function cardView(pack: Pack, round: number): CardView | null {
+/**
+ * The card of `round` as the console receives it: options in the round's
+ * display order, with the condition, the Primes and the facilitator notes.
+ * Every other page gets publicOnly() of it (shared/view.ts).
+ */
+export function cardView(pack: Pack, round: number, settings: GameState["settings"] | null = null): CardView | null {
   const card = pack.events[round];
   if (!card) return null;
-  return {
-    id: card.id,
-    round,
-    title: card.title,
-    narrative: card.narrative,
-    condition: card.condition,
-    icon: card.icon,
-    options: card.options.map((o) => ({ prime: o.prime, text: o.text })),
-  };
+  const order = settings ? orderFor(settings, round, card.options.length) : undefined;
+  return encodeCard(card, round, order, settings?.showCondition !== true);
 }
 
 /** The reveal of the round just played, compactly: the card's texts were sent at the briefing (see shared/view.ts). */
@@ -27,7 +27,7 @@ export function revealView(pack: Pack, game: GameState): RevealWire | null {
   if (!record || record.skipped || record.round !== game.round) return null;
   const card = pack.events[record.round];
   if (!card) return null;
-  return encodeReveal(record.round, card, record.results);
+  return encodeReveal(record.round, card, record.results, orderFor(game.settings, record.round, card.options.length));
 }
 
 export function timeLeftOf(game: GameState, now: number): number {
@@ -75,7 +75,14 @@ function syncSeats(target: TeamState, ids: readonly string[]): void {
  * re-reading every seat and vote of the team. `everyMember` asks for every seat
  * to be re-read (players changed).
  */
-function syncTeam(target: TeamState, team: Team, before: Team | undefined, everyMember: boolean, players: Record<string, Player>): void {
+function syncTeam(
+  target: TeamState,
+  team: Team,
+  before: Team | undefined,
+  everyMember: boolean,
+  players: Record<string, Player>,
+  codeOf: (vote: Vote) => string,
+): void {
   if (target.index !== team.index) target.index = team.index;
   const ids = team.members;
   const seatsChanged = !before || before.members !== ids;
@@ -120,7 +127,7 @@ function syncTeam(target: TeamState, team: Team, before: Team | undefined, every
   const setCode = (id: string) => {
     const vote = team.votes[id];
     if (!full && before!.votes[id] === vote) return;
-    const code = vote ? encodeVote(vote.prime, vote.commit) : "";
+    const code = vote ? codeOf(vote) : "";
     if (votes.get(id) !== code) votes.set(id, code);
   };
   for (const id of ids) setCode(id);
@@ -133,6 +140,7 @@ export function syncState(
   game: GameState,
   prev: GameState | null,
   now: number,
+  pack?: Pack,
 ): void {
   if (state.phase !== game.phase) state.phase = game.phase;
   if (state.round !== game.round) state.round = game.round;
@@ -143,19 +151,35 @@ export function syncState(
 
   while (state.teams.length < game.teams.length) state.teams.push(new TeamState());
   const playersChanged = !prev || prev.players !== game.players;
+  const codeOf = voteCoder(game, pack);
   game.teams.forEach((team, i) => {
     const target = state.teams[i]!;
     const before = prev?.teams[i];
     const membersTouched =
       playersChanged && (!prev || team.members.some((id) => prev.players[id] !== game.players[id]));
-    if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players);
+    if (!before || before !== team || membersTouched) syncTeam(target, team, before, membersTouched, game.players, codeOf);
   });
+}
+
+/**
+ * A vote as its code on the wire: the option's display letter this round (not
+ * its Prime), the diagnosis and the commitment (shared/view.ts encodeVote).
+ */
+export function voteCoder(game: GameState, pack: Pack | undefined): (vote: Vote) => string {
+  const card = pack?.events[game.round];
+  // drawn on the first vote to encode: most syncs (a join, a tick) encode none
+  let order: number[] | null = null;
+  return (vote) => {
+    if (card && !order) order = orderFor(game.settings, game.round, card.options.length);
+    const option = card && order ? displayIndexOf(card, order, vote.prime) : PRIMES.indexOf(vote.prime);
+    return encodeVote(option, vote.diagnosis ?? null, vote.commit);
+  };
 }
 
 /** The round's texts as they stand: the card from the briefing to the scoreboard, the reveal from the reveal on, the summary at the end. */
 export function textsOf(game: GameState, pack: Pack, summarise: (game: GameState, pack: Pack) => GameSummary): TextsMessage {
   const texts: TextsMessage = {};
-  const card = game.round >= 0 && game.phase !== "final" && game.phase !== "lobby" ? cardView(pack, game.round) : null;
+  const card = game.round >= 0 && game.phase !== "final" && game.phase !== "lobby" ? cardView(pack, game.round, game.settings) : null;
   if (card) texts.card = card;
   const reveal = game.phase === "reveal" || game.phase === "scoreboard" ? revealView(pack, game) : null;
   if (reveal) texts.reveal = reveal;

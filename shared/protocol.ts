@@ -3,7 +3,7 @@
 // the client through `import type`, except the small schemas the phone uses
 // to check its own input before sending.
 import { z } from "zod";
-import { PRIMES } from "./scenario.js";
+import { CONDITIONS } from "./scenario.js";
 import type { Reason } from "./reasons.js";
 
 export * from "./constants.js";
@@ -38,6 +38,10 @@ export const CreateSessionSchema = z.strictObject({
   teamCount: z.number().int().min(2).max(10),
   roundSeconds: z.number().int().min(30).max(900),
   lang: z.enum(["id", "en"]).optional(),
+  /** Show the VUCA condition and the Primes while teams decide (the easier game; diagnosis not scored). */
+  showCondition: z.boolean().optional(),
+  /** A route the pack names (`pendek`); absent: the whole pack. */
+  route: z.string().min(1).max(32).optional(),
 });
 export type CreateSession = z.infer<typeof CreateSessionSchema>;
 export interface CreatedSession {
@@ -51,8 +55,12 @@ export interface CreatedSession {
 const PlayerIdSchema = z.string().regex(/^p[A-Za-z0-9_-]{10}$/);
 
 export const MessageSchemas = {
-  /** A member's response and whether they commit their role card(s). */
-  submit: z.strictObject({ prime: z.enum(PRIMES), commit: z.boolean() }),
+  /**
+   * A member's response — the option's place on the phone this round (0 = A),
+   * never its Prime — their reading of the VUCA condition (required unless the
+   * trainer shows the condition) and whether they commit their role card(s).
+   */
+  submit: z.strictObject({ option: z.number().int().min(0).max(3), diagnosis: z.enum(CONDITIONS).optional(), commit: z.boolean() }),
   /** The captain's reason for the team's choice. */
   reason: z.strictObject({ text: z.string().max(1000) }),
   /** The captain locks the team's choice. */

@@ -21,6 +21,8 @@ export const REASONS = [
   // allowed
   "TEAM_LOCKED",
   "NOT_SENT",
+  /** A submission without the member's reading of the VUCA condition. */
+  "NO_DIAGNOSIS",
   "SAME_TEAM",
   "NAME_INVALID",
   "NAME_TAKEN",

@@ -34,6 +34,12 @@ export const EventCardSchema = z
     title: TextSchema,
     narrative: TextSchema,
     condition: z.enum(CONDITIONS),
+    /** The cues in the narrative that show the condition: shown at the reveal, never before. */
+    conditionReason: TextSchema,
+    /** A second defensible reading: a team that names it earns the smaller diagnosis points. */
+    alsoCondition: z.enum(CONDITIONS).optional(),
+    /** Notes for the trainer only (cues, the common misreading, probing questions): the console, never the board. */
+    facilitator: TextSchema.optional(),
     /** An optional emoji or short icon name shown with the card. */
     icon: z.string().max(16).optional(),
     options: z.array(OptionSchema).superRefine((opts, ctx) => {
@@ -59,6 +65,9 @@ export const EventCardSchema = z
     if (both.length > 0) {
       ctx.addIssue({ code: "custom", path: ["rolesHarmful"], message: `a role cannot be both needed and harmful: ${both.join(", ")}` });
     }
+    if (card.alsoCondition !== undefined && card.alsoCondition === card.condition) {
+      ctx.addIssue({ code: "custom", path: ["alsoCondition"], message: "must differ from condition" });
+    }
   });
 export type EventCard = z.output<typeof EventCardSchema>;
 
@@ -69,9 +78,16 @@ export const ScoringSchema = z.strictObject({
   harmfulRole: z.number().int().min(0).max(10).default(1),
   /** Bonus when every needed role is committed. */
   allNeededBonus: z.number().int().min(0).max(10).default(2),
+  /** Points when the team's diagnosis is the card's condition. */
+  diagnosis: z.number().int().min(0).max(10).default(2),
+  /** Points when the team's diagnosis is the card's alsoCondition. */
+  alsoDiagnosis: z.number().int().min(0).max(10).default(1),
 });
 export type Scoring = z.output<typeof ScoringSchema>;
-export const DEFAULT_SCORING: Scoring = { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 };
+export const DEFAULT_SCORING: Scoring = { neededRole: 1, harmfulRole: 1, allNeededBonus: 2, diagnosis: 2, alsoDiagnosis: 1 };
+
+/** A route's name: `pendek`, `sesi-1`. */
+const routeName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "must be 1–32 lowercase letters, digits or '-'");
 
 export const PackSchema = z
   .strictObject({
@@ -85,6 +101,8 @@ export const PackSchema = z
         ctx.addIssue({ code: "custom", message: `expected 5 to 12 event cards, got ${evs.length}` });
       }
     }),
+    /** Named shorter runs through the pack: `pendek: [id, id, id, id]`, played in that order. */
+    routes: z.record(routeName, z.array(slug).min(1).max(12)).optional(),
   })
   .superRefine((pack, ctx) => {
     const seen = new Map<string, number>();
@@ -94,6 +112,12 @@ export const PackSchema = z
         ctx.addIssue({ code: "custom", path: ["events", i, "id"], message: `duplicate event id '${ev.id}' (also events[${first}])` });
       } else seen.set(ev.id, i);
     });
+    for (const [name, ids] of Object.entries(pack.routes ?? {})) {
+      ids.forEach((id, i) => {
+        if (!seen.has(id)) ctx.addIssue({ code: "custom", path: ["routes", name, i], message: `no event with id '${id}'` });
+        else if (ids.indexOf(id) !== i) ctx.addIssue({ code: "custom", path: ["routes", name, i], message: `'${id}' is already in the route` });
+      });
+    }
   });
 export type Pack = z.output<typeof PackSchema> & { scoring?: Scoring | undefined };
 
@@ -176,4 +200,16 @@ function messageOf(issue: z.core.$ZodIssue): string {
 
 export function scoringOf(pack: Pick<Pack, "scoring">): Scoring {
   return { ...DEFAULT_SCORING, ...(pack.scoring ?? {}) };
+}
+
+/**
+ * The pack a room plays for a route: the route's cards in its order (the whole
+ * pack when `route` is absent or unknown). Pure, so the room, a resumed room
+ * and the report derive the same cards from the saved settings.
+ */
+export function packForRoute(pack: Pack, route: string | undefined): Pack {
+  if (!route || !pack.routes || !Object.hasOwn(pack.routes, route)) return pack;
+  const byId = new Map(pack.events.map((e) => [e.id, e]));
+  const events = (pack.routes[route] ?? []).flatMap((id) => byId.get(id) ?? []);
+  return events.length > 0 ? { ...pack, events } : pack;
 }

@@ -1,10 +1,11 @@
 // The board's preview: ?demo=lobby|briefing|deciding|reveal|scoreboard|final
 // feeds a made-up room so a trainer (or a screenshot) can see every screen
 // without a server. Options: &teams=2..10, &paused=1, &lang=en.
-import { encodeReveal, type CardView, type RoomStateView, type TeamView, type TextsMessage } from "../../shared/view.js";
+import { encodeCard, encodeReveal, publicOnly, type CardView, type RoomStateView, type TeamView, type TextsMessage } from "../../shared/view.js";
 import type { EventCard } from "../../shared/scenario.js";
 import type { GameSummary, Phase, TeamResult } from "../../shared/rules/types.js";
-import { PRIMES, type Prime, type Role } from "../../shared/vuca.js";
+import { CONDITIONS, PRIMES, type Condition, type Prime, type Role } from "../../shared/vuca.js";
+import { optionOrder } from "../../shared/rules/order.js";
 import { store } from "./store.js";
 
 const NAMES = ["Ani", "Budi Santoso", "Citra", "Dewi Lestari", "Eko", "Fajar", "Gita", "Hendra Wijaya", "Indah", "Joko", "Kartika", "Lukman", "Maya", "Nur Aisyah", "Oki", "Putri", "Rizki Ramadhan", "Sari", "Teguh", "Umi", "Vina", "Wahyu", "Yusuf", "Zahra", "Agus Salim", "Bayu", "Cahya", "Dimas", "Erna", "Farhan", "Galih", "Hana", "Irfan", "Juwita", "Kevin", "Laras", "Made", "Nanda", "Oktavia", "Pandu"];
@@ -17,6 +18,10 @@ const CARD: EventCard = {
     en: "Two days of heavy rain made the river overflow. Thousands have fled, the provincial road is cut, and social media says the dam upstream is about to break. The head of the agency wants a first step within the hour.",
   },
   condition: "volatility",
+  conditionReason: {
+    id: "Sungai meluap dalam dua hari, ribuan mengungsi, dan langkah pertama diminta dalam satu jam: keadaan berubah cepat dan besar.",
+    en: "The river overflowed within two days, thousands have fled, and a first step is wanted within the hour: things change fast and by a lot.",
+  },
   icon: "🌊",
   options: [
     { prime: "vision", points: 3, text: { id: "Tetapkan tujuan bersama: keselamatan warga dulu, lalu susun rencana tanggap darurat 72 jam dengan semua pihak.", en: "Set one shared goal: people's safety first, then a 72-hour emergency plan with every party." }, reason: { id: "Di tengah perubahan cepat, visi yang jelas menyatukan arah semua pihak.", en: "Amid fast change, a clear vision aligns everyone." } },
@@ -56,7 +61,13 @@ function results(n: number): TeamResult[] {
     const committed = roles[i % roles.length]!;
     const collabPoints = committed.filter((r) => CARD.rolesNeeded.includes(r)).length - committed.filter((r) => CARD.rolesHarmful.includes(r)).length + (CARD.rolesNeeded.every((r) => committed.includes(r)) ? 2 : 0);
     const tally = Object.fromEntries(PRIMES.map((p) => [p, p === choice ? 3 : 0])) as Record<Prime, number>;
-    return { team: i, choice, tally, rolesCommitted: committed, reason: REASONS[i % REASONS.length]!, responsePoints, collabPoints, points: responsePoints + collabPoints, lockedBy: "captain", lockMs: 60000, sent: 3, size: 4 };
+    const diagnosis: Condition | null = choice === null ? null : (CONDITIONS[(i * 3) % 4] ?? null);
+    const diagnosisTally = Object.fromEntries(CONDITIONS.map((d) => [d, d === diagnosis ? 3 : 0])) as Record<Condition, number>;
+    const diagnosisPoints = diagnosis === CARD.condition ? 2 : 0;
+    return {
+      team: i, choice, tally, diagnosis, diagnosisTally, diagnosisPoints, rolesCommitted: committed, reason: REASONS[i % REASONS.length]!,
+      responsePoints, collabPoints, points: responsePoints + collabPoints + diagnosisPoints, lockedBy: "captain", lockMs: 60000, sent: 3, size: 4,
+    };
   });
 }
 
@@ -67,6 +78,9 @@ function summary(n: number): GameSummary {
       team: t.index, rank: r + 1, score: t.score, totalLockMs: 0, bestChoices: 2,
       byCondition: { volatility: { points: 5, max: 6 }, uncertainty: { points: 3, max: 6 }, complexity: { points: (t.index * 2) % 4, max: 3 }, ambiguity: { points: 1, max: 3 } },
       collaborationRate: ((t.index * 17) % 60 + 40) / 100,
+      diagnosisByCondition: { volatility: { right: 2, rounds: 2 }, uncertainty: { right: t.index % 2, rounds: 2 }, complexity: { right: 1, rounds: 2 }, ambiguity: { right: 0, rounds: 2 } },
+      diagnosisRight: 3 + (t.index % 2),
+      diagnosisRounds: 8,
     })),
     hardestEvents: [
       { eventId: "banjir-bandang", round: 0, successRate: 0.31 },
@@ -79,8 +93,10 @@ function summary(n: number): GameSummary {
 export function fakeState(demo: string, n: number, paused: boolean): { state: RoomStateView; texts: TextsMessage } {
   const phase: Phase = (["lobby", "briefing", "deciding", "reveal", "scoreboard", "final"] as const).find((p) => p === demo) ?? "lobby";
   const lobby = phase === "lobby";
-  const card: CardView = { id: CARD.id, round: 2, title: CARD.title, narrative: CARD.narrative, condition: CARD.condition, icon: CARD.icon, options: CARD.options.map((o) => ({ prime: o.prime, text: o.text })) };
-  const reveal = encodeReveal(2, CARD, results(n));
+  // as the board receives it: no condition, no Prime, options in a shuffled order
+  const order = optionOrder(7, 2);
+  const card: CardView = publicOnly({ card: encodeCard(CARD, 2, order, true) }).card!;
+  const reveal = encodeReveal(2, CARD, results(n), order);
   const texts: TextsMessage = {};
   if (!lobby && phase !== "final") texts.card = card;
   if (phase === "reveal" || phase === "scoreboard") texts.reveal = reveal;

@@ -12,12 +12,16 @@ import type { CreatedSession, HostAction, MessagePayload, RefusalMessage } from 
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
+import { optionLabel, optionLetter } from "../../shared/i18n/options.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
 import { keepConnected, localGet, localSet, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { listenTexts, parseCard, parseSummary, teamChip, textsVersion } from "../lib/views.js";
+import { listenTexts, parseCard, parseReveal, parseSummary, teamChip, textsVersion } from "../lib/views.js";
+import { plannedMinutes } from "../../shared/rules/plan.js";
+import type { Pack } from "../../shared/scenario.js";
+import { loadSheet, sheetScreen } from "./sheet.js";
 import { deleteSession, exportUrl, fetchReport, lookupSessions, resumeSession, type Failure, type ReportView, type SessionReport, type SessionStatus } from "./api.js";
 import { formatWhen, reportScreen } from "./report.js";
 
@@ -31,6 +35,8 @@ interface PackInfo {
   title: Text;
   description: Text;
   events: number;
+  /** A route's name → how many cards it plays. */
+  routes?: Record<string, number>;
 }
 
 // ---- page state ----------------------------------------------------------------
@@ -51,7 +57,18 @@ let packsFailed = false;
 let chosenPack = "";
 let teamCount = 5;
 let roundSeconds = 120;
+/** Off by default: teams read the condition themselves (the skill the game trains). */
+let showCondition = false;
+/** "" = the whole pack, else a route the pack names. */
+let chosenRoute = "";
 let creating = false;
+/** The card sheet (host.html#cards=PACKID): the pack, or null while loading / refused. */
+let sheet: { packId: string; pack: Pack | null; loading: boolean } | null = null;
+/** The key (condition, Primes) stays hidden on the console until the trainer asks: the laptop may be projected. */
+let keyShown = false;
+let keySig = "";
+/** The round the key was shown for: a new card starts hidden again. */
+let keyRound = -1;
 let createError = "";
 
 /** The server's answer about each saved session (by code), for the list on the home screen. */
@@ -199,7 +216,7 @@ async function createSession(): Promise<void> {
     const res = await fetch("/api/sessions", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ packId: chosenPack, teamCount: teams, roundSeconds, lang: lang() }),
+      body: JSON.stringify({ packId: chosenPack, teamCount: teams, roundSeconds, lang: lang(), showCondition, ...(chosenRoute ? { route: chosenRoute } : {}) }),
     });
     const body = (await res.json().catch(() => ({}))) as Partial<CreatedSession> & { reason?: string };
     if (!res.ok || !body.code || !body.hostKey) {
@@ -238,6 +255,7 @@ function createScreen(): HTMLElement {
                 "aria-pressed": p.id === chosenPack ? "true" : "false",
                 onclick: () => {
                   chosenPack = p.id;
+                  chosenRoute = "";
                   render();
                   document.querySelector<HTMLElement>(`[data-pack="${CSS.escape(p.id)}"]`)?.focus();
                 },
@@ -291,16 +309,82 @@ function createScreen(): HTMLElement {
             h("label", { for: "round-seconds" }, s.roundSeconds),
             h(
               "select",
-              { id: "round-seconds", onchange: (e: Event) => (roundSeconds = Number((e.target as HTMLSelectElement).value)) },
+              {
+                id: "round-seconds",
+                onchange: (e: Event) => {
+                  roundSeconds = Number((e.target as HTMLSelectElement).value);
+                  render();
+                },
+              },
               TIMER_PRESETS.map((sec) => h("option", { value: sec, selected: sec === roundSeconds }, `${s.minutes(sec)} (${sec} s)`)),
             ),
           ),
         ),
+        routeAndCondition(),
         createError ? h("p", { class: "alert", role: "alert" }, createError) : null,
         h("button", { type: "submit", id: "create", class: "block", disabled: creating || !packs || packs.length === 0 }, creating ? s.creating : s.create),
       ),
     ),
     storedPanel(),
+  );
+}
+
+/** How many cards the chosen pack and route play. */
+function chosenCards(): number {
+  const pack = packs?.find((p) => p.id === chosenPack);
+  if (!pack) return 0;
+  const routes = pack.routes ?? {};
+  return chosenRoute && Object.hasOwn(routes, chosenRoute) ? (routes[chosenRoute] ?? pack.events) : pack.events;
+}
+
+function plannedLine(cards: number, seconds: number): HTMLElement {
+  const s = t();
+  return h("p", { class: "planned", id: "planned" }, h("strong", null, s.planned(plannedMinutes(cards, seconds))), h("br", null), h("span", { class: "small muted" }, s.plannedHint(cards, s.minutes(seconds))));
+}
+
+/** At create: the route, "show the condition" (off by default), the planned length and the card sheet. */
+function routeAndCondition(): HTMLElement | null {
+  const s = t();
+  const pack = packs?.find((p) => p.id === chosenPack);
+  if (!pack) return null;
+  const routes = Object.entries(pack.routes ?? {});
+  return h(
+    "div",
+    { class: "stack" },
+    routes.length
+      ? h(
+          "div",
+          null,
+          h("label", { for: "route" }, s.route),
+          h(
+            "select",
+            {
+              id: "route",
+              onchange: (e: Event) => {
+                chosenRoute = (e.target as HTMLSelectElement).value;
+                render();
+              },
+            },
+            h("option", { value: "", selected: chosenRoute === "" }, s.wholePack(pack.events)),
+            routes.map(([name, n]) => h("option", { value: name, selected: chosenRoute === name }, s.routeOption(name, n))),
+          ),
+        )
+      : null,
+    h(
+      "label",
+      { class: "check", for: "show-condition" },
+      h("input", {
+        type: "checkbox",
+        id: "show-condition",
+        checked: showCondition,
+        "aria-describedby": "show-condition-hint",
+        onchange: (e: Event) => (showCondition = (e.target as HTMLInputElement).checked),
+      }),
+      ` ${s.showCondition}`,
+    ),
+    h("span", { class: "hint", id: "show-condition-hint" }, s.showConditionHint),
+    plannedLine(chosenCards(), roundSeconds),
+    h("a", { href: `/host.html#cards=${encodeURIComponent(pack.id)}`, target: "_blank", rel: "noopener", id: "sheet-link" }, `🖨 ${s.printSheet}`),
   );
 }
 
@@ -682,6 +766,8 @@ interface SessionEls {
   resumed: HTMLElement;
   resumedCount: HTMLElement;
   resumedPaused: HTMLElement;
+  /** The trainer's key (hidden behind a button while deciding), the notes at the reveal, the planned length in the lobby. */
+  key: HTMLElement;
 }
 let sessionEls: SessionEls | null = null;
 let teamsSig = "";
@@ -734,6 +820,7 @@ function buildSession(): SessionEls {
     resumed: h("section", { id: "resumed", class: "panel alert warn resumed", role: "status", "aria-labelledby": "resumed-h", hidden: !resumedNotice }),
     resumedCount: h("span", { id: "resumed-count" }),
     resumedPaused: h("strong", { id: "resumed-paused", class: "resumed-paused", hidden: true }, `❚❚ ${s.resumedPaused}`),
+    key: h("div", { id: "key-panel", class: "key-panel" }),
   };
   mount(
     els.resumed,
@@ -820,6 +907,7 @@ function buildSession(): SessionEls {
           h("div", null, h("dt", null, s.timeLeft), h("dd", null, els.time)),
         ),
         h("p", { class: "card-line" }, els.cardTitle),
+        els.key,
         h(
           "div",
           { class: "controls" },
@@ -948,8 +1036,84 @@ function updateSession(force = false): void {
     setText(els.resumedCount, members ? s.resumedBack(back, members) : "");
   }
 
+  renderKey(st, force);
   renderTeams(st, force);
   renderFinal(st, force);
+}
+
+/**
+ * The facilitator's panel: the planned length before the start; while the
+ * card is read and decided, the key (condition, each option's Prime) behind a
+ * button, since the laptop may be mirrored to the projector; at the reveal,
+ * the facilitator notes and the reflection question for the discussion.
+ */
+function renderKey(st: RoomStateView, force: boolean): void {
+  const els = sessionEls;
+  if (!els) return;
+  const s = t();
+  const phase = st.phase;
+  const card = phase !== "lobby" && phase !== "final" ? parseCard(st) : null;
+  if (st.round !== keyRound) {
+    keyRound = st.round;
+    keyShown = false;
+  }
+  const sig = JSON.stringify([phase, st.round, st.roundCount, st.roundSeconds, keyShown, textsVersion(), lang()]);
+  if (!force && sig === keySig) return;
+  keySig = sig;
+  if (phase === "lobby") {
+    mount(els.key, plannedLine(st.roundCount ?? 0, st.roundSeconds ?? 0), h("a", { href: `/host.html#cards=${encodeURIComponent(st.packId)}&from=${encodeURIComponent(code)}`, target: "_blank", rel: "noopener" }, `🖨 ${s.printSheet}`));
+    return;
+  }
+  if (!card) {
+    mount(els.key);
+    return;
+  }
+  if (!card.diagnose) {
+    mount(els.key, h("p", { class: "small muted" }, s.conditionShown));
+    if (phase === "briefing" || phase === "deciding") return;
+  }
+  if (phase === "briefing" || phase === "deciding") {
+    const toggle = h(
+      "button",
+      {
+        type: "button",
+        class: "secondary small-btn",
+        id: "show-key",
+        "aria-expanded": keyShown ? "true" : "false",
+        onclick: () => {
+          keyShown = !keyShown;
+          if (state) renderKey(state, true);
+          document.getElementById("show-key")?.focus();
+        },
+      },
+      keyShown ? `🙈 ${s.hideKey}` : `🔑 ${s.showKey}`,
+    );
+    mount(
+      els.key,
+      toggle,
+      keyShown && card.condition
+        ? h(
+            "div",
+            { class: "key-body", role: "note", "aria-label": s.keyTitle },
+            h("p", { class: "small" }, h("strong", null, `${s.keyTitle}. `), `${s.keyCondition}: `, h("span", { class: `tag cond cond-${card.condition}` }, c().conditions[card.condition])),
+            h("ul", { class: "key-options" }, card.options.map((o, i) => h("li", null, h("strong", null, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), " — ", say(o.text, lang())))),
+            card.facilitator ? h("p", { class: "small" }, h("strong", null, `${s.facilitatorNotes}: `), say(card.facilitator, lang())) : null,
+          )
+        : null,
+    );
+    return;
+  }
+  // reveal and scoreboard: the notes for the discussion
+  const reveal = parseReveal(st);
+  mount(
+    els.key,
+    h(
+      "div",
+      { class: "key-body" },
+      h("p", { class: "small" }, h("strong", null, `${s.facilitatorNotes}: `), card.facilitator ? say(card.facilitator, lang()) : s.noNotes),
+      reveal ? h("p", { class: "small" }, h("strong", null, `${s.reflectionQuestion}: `), say(reveal.card.reflection, lang())) : null,
+    ),
+  );
 }
 
 // ---- teams ------------------------------------------------------------------------------
@@ -1121,7 +1285,8 @@ function memberRow(m: MemberView, tm: TeamView, teamTotal: number, showVotes: bo
           "div",
           { class: "member-vote small" },
           `${s.vote}: `,
-          vote ? h("strong", null, c().primes[vote.prime]) : h("span", { class: "muted" }, s.noVote),
+          vote ? h("strong", null, optionLetter(vote.option)) : h("span", { class: "muted" }, s.noVote),
+          vote?.diagnosis ? h("span", { class: `tag cond cond-${vote.diagnosis}` }, c().conditions[vote.diagnosis]) : null,
           vote?.commit ? h("span", { class: "tag" }, `🤝 ${s.commits}`) : null,
         )
       : null,
@@ -1165,6 +1330,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                   h("th", { scope: "col" }, s.rank),
                   h("th", { scope: "col" }, s.teams),
                   h("th", { scope: "col" }, s.score),
+                  h("th", { scope: "col" }, s.diagnosisRateCol),
                   h("th", { scope: "col" }, s.bestChoices),
                   h("th", { scope: "col" }, s.collaboration),
                   conds.map((k) => h("th", { scope: "col" }, c().conditions[k])),
@@ -1180,6 +1346,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                     h("td", { class: "num" }, `#${r.rank}`),
                     h("th", { scope: "row" }, teamChip(r.team)),
                     h("td", { class: "num" }, h("strong", null, String(r.score))),
+                    h("td", { class: "num" }, r.diagnosisRounds ? `${r.diagnosisRight}/${r.diagnosisRounds}` : "—"),
                     h("td", { class: "num" }, String(r.bestChoices)),
                     h("td", { class: "num" }, pct(r.collaborationRate)),
                     conds.map((k) => {
@@ -1351,6 +1518,12 @@ function render(): void {
   document.title = `Arena VUCA — ${s.title}`;
   setText($("page-title"), s.title);
   mount($("top-lang"), langButton());
+  if (sheet) {
+    setText(topCode, "");
+    sessionEls = null;
+    mount(mainEl, sheetScreen(sheet.pack, sheet.loading));
+    return;
+  }
   if (reportState) {
     const rs = reportState;
     setText(topCode, rs.code);
@@ -1396,6 +1569,19 @@ onLang(() => {
 
 function boot(): boolean {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const cards = hash.get("cards");
+  if (cards) {
+    // the card sheet: the key of the session it was opened from, if any, lets a console off the server's machine read it
+    const from = normaliseCode(hash.get("from") ?? "");
+    const fromKey = from && isCode(from) ? (localGet(STORAGE.hostKey(from)) ?? "") : "";
+    sheet = { packId: cards, pack: null, loading: true };
+    render();
+    void loadSheet(cards, from, fromKey).then((pack) => {
+      sheet = { packId: cards, pack, loading: false };
+      render();
+    });
+    return false;
+  }
   const hc = normaliseCode(hash.get("code") ?? "");
   const hk = hash.get("key") ?? "";
   if (hc && isCode(hc) && hk) localSet(STORAGE.hostKey(hc), hk);

@@ -6,7 +6,16 @@
 import type { Condition } from "../../shared/vuca.js";
 import { CONDITIONS, say } from "../../shared/vuca.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
-import type { EventReportRow, PlayerReportRow, ReportView, RoundReportRow, SessionReport, TeamReportRow } from "../../server/store/types.js";
+import type {
+  DiagnosisReportRow,
+  EventReportRow,
+  PlayerReportRow,
+  ReportView,
+  RoundReportRow,
+  SessionReport,
+  TeamReportRow,
+  VoteReportRow,
+} from "../../server/store/types.js";
 import { clock, h, type Child } from "../lib/dom.js";
 import { c, lang } from "../lib/i18n.js";
 import { teamChip } from "../lib/views.js";
@@ -15,7 +24,7 @@ import { exportUrl } from "./api.js";
 const t = (): HostStrings => host[lang()];
 
 /** The tabs, in the order they are shown. */
-export const REPORT_TABS: readonly ReportView[] = ["teams", "rounds", "players", "events"];
+export const REPORT_TABS: readonly ReportView[] = ["teams", "rounds", "diagnoses", "players", "votes", "events"];
 
 /** A date and time in the page language ("12 Mar 2025, 14.05" in Indonesian). */
 export function formatWhen(ms: number | null | undefined): string {
@@ -32,7 +41,20 @@ const decimal = (x: number) => x.toLocaleString(lang() === "id" ? "id-ID" : "en-
 
 function tabLabel(view: ReportView): string {
   const s = t();
-  return view === "rounds" ? s.viewRounds : view === "teams" ? s.viewTeams : view === "players" ? s.viewPlayers : s.viewEvents;
+  switch (view) {
+    case "rounds":
+      return s.viewRounds;
+    case "teams":
+      return s.viewTeams;
+    case "players":
+      return s.viewPlayers;
+    case "diagnoses":
+      return s.viewDiagnoses;
+    case "votes":
+      return s.viewVotes;
+    default:
+      return s.viewEvents;
+  }
 }
 
 function table(caption: string, head: Child[], rows: HTMLElement[], cls = ""): HTMLElement {
@@ -93,12 +115,13 @@ function roundsView(report: SessionReport): Child[] {
         ? h("p", { class: "muted small" }, s.skipped)
         : table(
             `${s.roundTitle(first.roundNo)} — ${title}`,
-            [s.teamCol, s.choiceCol, s.rolesCol, s.reasonCol, s.pointsCol, s.lockCol, s.sentCol],
+            [s.teamCol, s.diagnosisCol, s.choiceCol, s.rolesCol, s.reasonCol, s.pointsCol, s.lockCol, s.sentCol],
             rows.map((r) =>
               h(
                 "tr",
                 null,
                 h("th", { scope: "row" }, teamChip((r.teamNo ?? 1) - 1)),
+                h("td", null, diagTag(r.diagnosis, r.diagnosisRight)),
                 h(
                   "td",
                   null,
@@ -112,7 +135,7 @@ function roundsView(report: SessionReport): Child[] {
                   "td",
                   { class: "num" },
                   h("strong", null, String(r.points)),
-                  h("span", { class: "cell-note" }, s.pointsDetail(r.responsePoints, r.collabPoints)),
+                  h("span", { class: "cell-note" }, s.pointsDetailDiag(r.diagnosisPoints ?? 0, r.responsePoints, r.collabPoints)),
                 ),
                 h(
                   "td",
@@ -137,17 +160,24 @@ function teamsView(report: SessionReport): Child[] {
   return [
     table(
       s.viewTeams,
-      [s.rank, s.teamCol, s.score, ...CONDITIONS.map((k) => c().conditions[k]), s.collaboration, s.bestChoices, s.membersCol, s.captainCol],
+      [s.rank, s.teamCol, s.score, s.diagnosisRateCol, ...CONDITIONS.map((k) => c().conditions[k]), s.collaboration, s.bestChoices, s.membersCol, s.captainCol],
       report.teams.map((r: TeamReportRow) =>
         h(
           "tr",
           { "data-team-no": r.teamNo },
           h("td", { class: "num" }, `#${r.rank}`),
           h("th", { scope: "row" }, teamChip(r.teamNo - 1)),
-          h("td", { class: "num" }, h("strong", null, String(r.score)), h("span", { class: "cell-note" }, s.pointsDetail(r.responsePoints, r.collabPoints))),
+          h("td", { class: "num" }, h("strong", null, String(r.score)), h("span", { class: "cell-note" }, s.pointsDetailDiag(r.diagnosisPoints ?? 0, r.responsePoints, r.collabPoints))),
+          h("td", { class: "num" }, r.diagnosisRounds ? [meter(r.diagnosisRate), h("span", { class: "cell-note" }, `${r.diagnosisRight}/${r.diagnosisRounds}`)] : "—"),
           CONDITIONS.map((k) => {
             const v = r.byCondition?.[k];
-            return h("td", { class: "num" }, v && v.max > 0 ? `${v.points}/${v.max}` : "—");
+            const d = r.diagnosisByCondition?.[k];
+            return h(
+              "td",
+              { class: "num" },
+              v && v.max > 0 ? `${v.points}/${v.max}` : "—",
+              d && d.rounds > 0 ? h("span", { class: "cell-note" }, s.readRight(d.right, d.rounds)) : null,
+            );
           }),
           h("td", { class: "num" }, pct(r.collaborationRate)),
           h("td", { class: "num" }, String(r.bestChoices)),
@@ -168,7 +198,7 @@ function playersView(report: SessionReport): Child[] {
   return [
     table(
       s.viewPlayers,
-      [s.nameCol, s.teamCol, s.roleCardsCol, s.roundsSentCol, s.rolesCommittedCol, s.participationCol],
+      [s.nameCol, s.teamCol, s.roleCardsCol, s.roundsSentCol, s.rolesCommittedCol, s.participationCol, s.diagnosisRateCol],
       report.players.map((p: PlayerReportRow) =>
         h(
           "tr",
@@ -179,6 +209,61 @@ function playersView(report: SessionReport): Child[] {
           h("td", { class: "num" }, `${p.roundsSent}/${p.roundsScored}`),
           h("td", { class: "num" }, String(p.rolesCommitted)),
           h("td", { class: "num" }, meter(p.participationRate)),
+          h("td", { class: "num" }, p.diagnosisRounds ? [meter(p.diagnosisRate), h("span", { class: "cell-note" }, `${p.diagnosisRight}/${p.diagnosisRounds}`)] : "—"),
+        ),
+      ),
+    ),
+  ];
+}
+
+// ---- diagnosis: what this class misreads most ------------------------------------------
+
+function diagTag(condition: Condition | null, right: boolean): HTMLElement {
+  if (!condition) return h("span", { class: "muted" }, "—");
+  return h("span", { class: right ? "tag good" : "tag" }, c().conditions[condition], right ? " ✓" : "");
+}
+
+function diagnosesView(report: SessionReport): Child[] {
+  const s = t();
+  const rows = report.diagnoses ?? [];
+  if (rows.length === 0) return [h("p", { class: "muted" }, s.noDiagnoses)];
+  return [
+    table(
+      s.viewDiagnoses,
+      [s.conditionCol, s.teamAccuracyCol, s.playerAccuracyCol, s.mostReadAsCol],
+      rows.map((d: DiagnosisReportRow) =>
+        h(
+          "tr",
+          { "data-condition": d.condition },
+          h("th", { scope: "row" }, condTag(d.condition)),
+          h("td", { class: "num" }, meter(d.teamRate), h("span", { class: "cell-note" }, `${d.teamsRight}/${d.teamRounds}`)),
+          h("td", { class: "num" }, meter(d.playerRate), h("span", { class: "cell-note" }, `${d.playersRight}/${d.playerVotes}`)),
+          h("td", null, condTag(d.mostReadAs) ?? "—"),
+        ),
+      ),
+    ),
+    h("p", { class: "small muted" }, s.diagnosesNote),
+  ];
+}
+
+function votesView(report: SessionReport): Child[] {
+  const s = t();
+  const rows = report.votes ?? [];
+  if (rows.length === 0) return [h("p", { class: "muted" }, s.noRounds)];
+  return [
+    table(
+      s.viewVotes,
+      [s.roundCol, s.eventCol, s.teamCol, s.nameCol, s.diagnosisCol, s.choiceCol],
+      rows.map((v: VoteReportRow) =>
+        h(
+          "tr",
+          null,
+          h("td", { class: "num" }, String(v.roundNo)),
+          h("td", { class: "wrap" }, say(v.eventTitle, lang()), " ", condTag(v.condition)),
+          h("td", null, teamChip(v.teamNo - 1)),
+          h("th", { scope: "row", class: "wrap name-cell" }, v.name),
+          h("td", null, diagTag(v.diagnosis, v.diagnosisRight)),
+          h("td", null, v.choice ? h("span", { class: v.bestChoice ? "tag good" : "tag" }, c().primes[v.choice], v.bestChoice ? " ★" : "") : "—"),
         ),
       ),
     ),
@@ -267,7 +352,14 @@ export function reportScreen(o: ReportScreen): HTMLElement {
     h("div", null, h("dt", null, c().player), h("dd", null, s.participants(ses.playerCount))),
   );
 
-  const builders: Record<ReportView, (x: SessionReport) => Child[]> = { rounds: roundsView, teams: teamsView, players: playersView, events: eventsView };
+  const builders: Record<ReportView, (x: SessionReport) => Child[]> = {
+    rounds: roundsView,
+    teams: teamsView,
+    players: playersView,
+    events: eventsView,
+    diagnoses: diagnosesView,
+    votes: votesView,
+  };
   const tabs = new Map<ReportView, HTMLButtonElement>();
   const panels = new Map<ReportView, HTMLElement>();
   const csv = h("a", { class: "button", download: "" });

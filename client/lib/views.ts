@@ -18,6 +18,7 @@ import { SERVER_MESSAGES } from "../../shared/constants.js";
 import { say, type Prime } from "../../shared/vuca.js";
 import type { TeamResult } from "../../shared/rules/types.js";
 import { h } from "./dom.js";
+import { optionLetter } from "../../shared/i18n/options.js";
 import { c, lang, tp } from "./i18n.js";
 import { inkOn, teamColour, teamHex } from "./teams.js";
 import { placesOf } from "../../shared/rules/ranking.js";
@@ -49,8 +50,23 @@ export function teamChip(index: number, extra?: string): HTMLElement {
   );
 }
 
-export function conditionTag(card: Pick<CardView, "condition">): HTMLElement {
+/** The card's condition, when the page may show it (shown by the trainer, or at the reveal). */
+export function conditionTag(card: Pick<CardView, "condition">): HTMLElement | null {
+  if (!card.condition) return null;
   return h("span", { class: `tag cond cond-${card.condition}` }, `${tp().condition}: ${c().conditions[card.condition]}`);
+}
+
+/** At the reveal: the card's condition, the cues that show it, and a second defensible reading. */
+export function conditionBlock(reveal: RevealView): HTMLElement {
+  const t = tp();
+  const card = reveal.card;
+  return h(
+    "section",
+    { class: "panel condition-reveal" },
+    h("p", null, h("span", { class: `tag cond cond-${card.condition}` }, `${t.condition}: ${c().conditions[card.condition]}`)),
+    h("p", { class: "small" }, h("strong", null, `${t.conditionWhy}: `), say(card.conditionReason, lang())),
+    card.alsoCondition ? h("p", { class: "small muted" }, t.alsoCondition(c().conditions[card.alsoCondition])) : null,
+  );
 }
 
 export function cardBlock(card: CardView, total: number, compact = false): HTMLElement {
@@ -83,12 +99,12 @@ export function optionReasons(reveal: RevealView, highlight?: Prime | null): HTM
   return h(
     "ul",
     { class: "reasons" },
-    reveal.card.options.map((o) => {
+    reveal.card.options.map((o, i) => {
       const best = reveal.best.includes(o.prime);
       return h(
         "li",
         { class: best ? "reason best" : o.prime === highlight ? "reason mine" : "reason" },
-        h("div", { class: "reason-head" }, primeTag(o.prime, best), h("span", { class: "pts" }, c().points(o.points))),
+        h("div", { class: "reason-head" }, h("span", { class: "tag dark" }, optionLetter(i)), primeTag(o.prime, best), h("span", { class: "pts" }, c().points(o.points))),
         h("p", { class: "reason-option" }, say(o.text, lang())),
         h("p", { class: "reason-why" }, say(o.reason, lang())),
         o.prime === highlight ? h("p", { class: "small mine-mark" }, `◆ ${t.choice}: ${t.yourTeamMark}`) : null,
@@ -116,11 +132,19 @@ export function resultBlock(result: TeamResult, reveal: RevealView, showTeam: bo
         result.choice ? primeTag(result.choice, best) : h("span", { class: "tag bad" }, t.noChoice),
         result.choice ? h("span", { class: "choice-text" }, optionText(reveal, result.choice)) : null,
       ),
+      h("dt", null, t.diagnosis),
+      h(
+        "dd",
+        null,
+        result.diagnosis
+          ? h("span", { class: result.diagnosis === reveal.card.condition ? "tag good" : "tag" }, c().conditions[result.diagnosis], result.diagnosis === reveal.card.condition ? ` ✓ ${t.rightMark}` : "")
+          : h("span", { class: "tag bad" }, t.noDiagnosis),
+      ),
       h("dt", null, t.rolesCommitted),
       h("dd", null, roles || t.noRoles),
       result.reason ? [h("dt", null, t.captainReason), h("dd", { class: "quote" }, `“${result.reason}”`)] : null,
       h("dt", null, t.total),
-      h("dd", null, h("strong", null, c().points(result.points)), ` (${t.responsePts} ${signed(result.responsePoints)} · ${t.collabPts} ${signed(result.collabPoints)})`),
+      h("dd", null, h("strong", null, c().points(result.points)), ` (${t.diagnosisPts} ${signed(result.diagnosisPoints)} · ${t.responsePts} ${signed(result.responsePoints)} · ${t.collabPts} ${signed(result.collabPoints)})`),
     ),
   );
 }

@@ -8,11 +8,12 @@ import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, no
 import type { RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
-import { PRIMES, say, type Prime } from "../../shared/vuca.js";
+import { CONDITIONS, say, type Condition, type Prime } from "../../shared/vuca.js";
+import { optionLabel, optionLetter } from "../../shared/i18n/options.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { deviceSecret, keepConnected, localGet, localSet, rememberName, savedToken, storedName, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { cardBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
+import { cardBlock, conditionBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
 
 // ---- page state --------------------------------------------------------------
 
@@ -515,11 +516,14 @@ function decidingScreen(): Screen {
   const el = h("div", { class: "stack fade-in" });
   if (!me0 || !card || !state) return { key: "", el };
   const mine0 = voteOf(me0.team, playerId);
-  let picked: Prime | null = mine0?.prime ?? null;
+  // Options are named by their place this round (A–D); the Prime shows only when the trainer shows the condition.
+  const diagnose = card.diagnose;
+  let picked: number | null = mine0?.option ?? null;
+  let diagnosis: Condition | null = mine0?.diagnosis ?? null;
   let commit = mine0?.commit ?? false;
   let pending = false;
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastSent: { prime: Prime; commit: boolean } | null = mine0 ? { prime: mine0.prime, commit: mine0.commit } : null;
+  let lastSent: { option: number; diagnosis: Condition | null; commit: boolean } | null = mine0 ? { option: mine0.option, diagnosis: mine0.diagnosis, commit: mine0.commit } : null;
   let lockArmed: ReturnType<typeof setTimeout> | null = null;
   const warned = new Set<number>();
 
@@ -537,24 +541,53 @@ function decidingScreen(): Screen {
   // locked banner
   const lockedBox = h("div", { class: "alert ok locked-box", hidden: true });
 
+  // diagnosis: which condition dominates, four buttons with a plain cue each (shared/i18n glossary)
+  const diagnosisEls = new Map<Condition, { input: HTMLInputElement; label: HTMLElement; votes: HTMLElement; mark: HTMLElement }>();
+  const diagnosisBox = diagnose
+    ? h(
+        "fieldset",
+        { class: "options diagnosis" },
+        h("legend", null, h("h2", null, t.diagnose)),
+        h("p", { class: "small muted" }, t.diagnoseHint),
+        CONDITIONS.map((cond) => {
+          const input = h("input", { type: "radio", name: "diagnosis", value: cond, class: "sr-only", id: `diag-${cond}` });
+          const votes = h("span", { class: "votes small" });
+          const mark = h("span", { class: "picked-mark" });
+          const label = h(
+            "label",
+            { class: "option diag", for: `diag-${cond}` },
+            input,
+            h("span", { class: "option-head" }, h("span", { class: `tag cond cond-${cond}` }, c().conditions[cond]), votes, mark),
+            h("span", { class: "option-text small" }, c().conditionCues[cond]),
+          );
+          input.addEventListener("change", () => {
+            diagnosis = cond;
+            update();
+          });
+          diagnosisEls.set(cond, { input, label, votes, mark });
+          return label;
+        }),
+      )
+    : null;
+
   // options
-  const optionEls = new Map<Prime, { input: HTMLInputElement; label: HTMLElement; votes: HTMLElement; mark: HTMLElement }>();
-  const options = card.options.map((o) => {
-    const input = h("input", { type: "radio", name: "prime", value: o.prime, class: "sr-only", id: `opt-${o.prime}` });
+  const optionEls = new Map<number, { input: HTMLInputElement; label: HTMLElement; votes: HTMLElement; mark: HTMLElement }>();
+  const options = card.options.map((o, i) => {
+    const input = h("input", { type: "radio", name: "option", value: String(i), class: "sr-only", id: `opt-${i}` });
     const votes = h("span", { class: "votes small" });
     const mark = h("span", { class: "picked-mark" });
     const label = h(
       "label",
-      { class: "option", for: `opt-${o.prime}` },
+      { class: "option", for: `opt-${i}` },
       input,
-      h("span", { class: "option-head" }, h("span", { class: `tag prime-${o.prime}` }, c().primes[o.prime]), votes, mark),
+      h("span", { class: "option-head" }, h("span", { class: o.prime ? `tag prime-${o.prime}` : "tag dark" }, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), votes, mark),
       h("span", { class: "option-text" }, say(o.text, lang())),
     );
     input.addEventListener("change", () => {
-      picked = o.prime;
+      picked = i;
       update();
     });
-    optionEls.set(o.prime, { input, label, votes, mark });
+    optionEls.set(i, { input, label, votes, mark });
     return label;
   });
   const fieldset = h("fieldset", { class: "options" }, h("legend", null, h("h2", null, t.choose)), options);
@@ -585,15 +618,19 @@ function decidingScreen(): Screen {
   const sendBtn = h("button", { type: "button", class: "block send" });
   const sentNote = h("p", { class: "alert ok", hidden: true }, `✓ ${t.sentNote}`);
   sendBtn.addEventListener("click", () => {
-    if (!picked) {
+    if (diagnose && !diagnosis) {
+      toast(t.pickDiagnosis);
+      return;
+    }
+    if (picked === null) {
       toast(t.pickFirst);
       return;
     }
     pending = true;
-    lastSent = { prime: picked, commit };
+    lastSent = { option: picked, diagnosis: diagnose ? diagnosis : null, commit };
     clearTimeout(pendingTimer);
     pendingTimer = setTimeout(() => ((pending = false), update()), 5000);
-    send("submit", { prime: picked, commit });
+    send("submit", diagnose && diagnosis ? { option: picked, diagnosis, commit } : { option: picked, commit });
     update();
   });
 
@@ -662,6 +699,7 @@ function decidingScreen(): Screen {
     timerBar,
     lockedBox,
     cardBlock(card, state.roundCount, true),
+    diagnosisBox,
     fieldset,
     commitBox,
     sendBtn,
@@ -676,8 +714,8 @@ function decidingScreen(): Screen {
     const team = me.team;
     // My vote as the team's secret view shows it.
     const seen = voteOf(team, playerId);
-    const mine = seen ? { prime: seen.prime, commit: seen.commit } : null;
-    if (mine && pending && (!lastSent || (mine.prime === lastSent.prime && mine.commit === lastSent.commit))) pending = false;
+    const mine = seen ? { option: seen.option, diagnosis: seen.diagnosis, commit: seen.commit } : null;
+    if (mine && pending && (!lastSent || (mine.option === lastSent.option && mine.diagnosis === lastSent.diagnosis && mine.commit === lastSent.commit))) pending = false;
     const locked = team.locked;
     const paused = state.paused;
 
@@ -696,11 +734,24 @@ function decidingScreen(): Screen {
     }
 
     // options: tally of the team's votes, my pick
-    const tally = new Map<Prime, number>();
-    for (const [, v] of votesOf(team)) tally.set(v.prime, (tally.get(v.prime) ?? 0) + 1);
-    for (const prime of PRIMES) {
-      const o = optionEls.get(prime);
-      if (!o) continue;
+    const tally = new Map<number, number>();
+    const diagTally = new Map<Condition, number>();
+    for (const [, v] of votesOf(team)) {
+      tally.set(v.option, (tally.get(v.option) ?? 0) + 1);
+      if (v.diagnosis) diagTally.set(v.diagnosis, (diagTally.get(v.diagnosis) ?? 0) + 1);
+    }
+    for (const [cond, d] of diagnosisEls) {
+      const isPicked = diagnosis === cond;
+      d.input.checked = isPicked;
+      d.input.disabled = locked;
+      d.label.classList.toggle("picked", isPicked);
+      d.label.classList.toggle("disabled", locked);
+      setText(d.mark, isPicked ? `✓ ${t.chosen}` : "");
+      const n = diagTally.get(cond) ?? 0;
+      setText(d.votes, n ? t.votes(n) : "");
+    }
+    for (const [index, o] of optionEls) {
+      const prime = index;
       const isPicked = picked === prime;
       o.input.checked = isPicked;
       o.input.disabled = locked;
@@ -715,8 +766,8 @@ function decidingScreen(): Screen {
 
     // send
     const sentFlag = !!mine;
-    const dirty = !mine || mine.prime !== picked || mine.commit !== commit;
-    sendBtn.disabled = locked || !picked || (!dirty && !pending) || paused;
+    const dirty = !mine || mine.option !== picked || (diagnose && mine.diagnosis !== diagnosis) || mine.commit !== commit;
+    sendBtn.disabled = locked || picked === null || (diagnose && !diagnosis) || (!dirty && !pending) || paused;
     setText(sendBtn, pending ? "…" : mine && !dirty ? `✓ ${t.sentButton}` : sentFlag ? t.sendChange : t.send);
     sendBtn.hidden = locked;
     sentNote.hidden = !sentFlag || (!!mine && dirty) || locked;
@@ -731,7 +782,13 @@ function decidingScreen(): Screen {
         m.id === playerId ? h("span", { class: "tag dark" }, t.you) : null,
         team.captain === m.id ? h("span", { class: "tag" }, `★`) : null,
         v
-          ? h("span", { class: "vote" }, h("span", { class: "tag good" }, `✓ ${c().primes[v.prime]}`), v.commit ? h("span", { class: "small" }, ` + ${t.withRole}`) : null)
+          ? h(
+              "span",
+              { class: "vote" },
+              h("span", { class: "tag good" }, `✓ ${optionLetter(v.option)}`),
+              v.diagnosis ? h("span", { class: `tag cond cond-${v.diagnosis}` }, c().conditions[v.diagnosis]) : null,
+              v.commit ? h("span", { class: "small" }, ` + ${t.withRole}`) : null,
+            )
           : h("span", { class: "vote small muted" }, t.noVote),
       );
     });
@@ -795,6 +852,7 @@ function revealScreen(): Screen {
           mine?.choice && reveal.best.includes(mine.choice) ? h("p", { class: "alert ok" }, `★ ${t.gotBest}`) : null,
           mine ? resultBlock(mine, reveal, false) : h("p", null, t.noChoice),
         ),
+        conditionBlock(reveal),
         h(
           "section",
           { class: "panel stack best-box", "aria-labelledby": "best-title" },
@@ -853,6 +911,7 @@ function finalScreen(): Screen {
       const summary = parseSummary(state);
       const rows = summary ? summary.ranking.map((r) => ({ team: r.team, rank: r.rank, score: r.score })) : rankRows(state.teams);
       const mine = rows.find((r) => r.team === me.team.index);
+      const profile = summary?.ranking.find((r) => r.team === me.team.index);
       return [
         h(
           "section",
@@ -861,6 +920,7 @@ function finalScreen(): Screen {
           teamChip(me.team.index),
           mine ? h("p", { class: "big-rank" }, t.rank(mine.rank, rows.length)) : null,
           mine ? h("p", { class: "big-pts" }, `${t.score}: ${c().points(mine.score)}`) : null,
+          profile && profile.diagnosisRounds ? h("p", null, t.diagnosisSummary(profile.diagnosisRight, profile.diagnosisRounds)) : null,
         ),
         h("section", { class: "panel" }, rankingList(rows, me.team.index)),
         h("p", { class: "alert ok" }, t.thanks),

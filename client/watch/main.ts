@@ -13,7 +13,8 @@ import { say } from "../../shared/vuca.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { keepConnected, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
-import { cardBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
+import { optionLabel } from "../../shared/i18n/options.js";
+import { cardBlock, conditionBlock, listenTexts, optionReasons, parseCard, parseReveal, parseSummary, rankRows, textsVersion, rankingList, reflectionBlock, resultBlock, teamChip } from "../lib/views.js";
 
 const params = new URLSearchParams(location.search);
 let code = normaliseCode(params.get("code") ?? "");
@@ -128,7 +129,7 @@ function view(): (Node | null)[] {
               "section",
               { class: "panel" },
               h("h2", null, t.responses),
-              h("ul", { class: "reasons" }, card.options.map((o) => h("li", { class: "reason" }, h("span", { class: "tag dark" }, c().primes[o.prime]), h("p", { class: "reason-option" }, say(o.text, lang()))))),
+              h("ul", { class: "reasons" }, card.options.map((o, i) => h("li", { class: "reason" }, h("span", { class: "tag dark" }, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), h("p", { class: "reason-option" }, say(o.text, lang()))))),
             )
           : null,
         teamsPanel(s, s.phase),
@@ -140,6 +141,7 @@ function view(): (Node | null)[] {
       return [
         head,
         h("h1", null, say(reveal.card.title, lang())),
+        conditionBlock(reveal),
         h("section", { class: "panel stack" }, h("h2", null, t.results), reveal.results.map((r) => resultBlock(r, reveal, true))),
         h("section", { class: "panel" }, h("h2", null, t.allOptions), optionReasons(reveal)),
         reflectionBlock(reveal),

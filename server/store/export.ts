@@ -55,6 +55,8 @@ export const SHEET_NAME: Record<ReportView, Labels> = {
   teams: { id: "Kelompok", en: "Teams" },
   players: { id: "Peserta", en: "Participants" },
   events: { id: "Kejadian tersulit", en: "Hardest events" },
+  diagnoses: { id: "Ketepatan diagnosis", en: "Diagnosis accuracy" },
+  votes: { id: "Pilihan peserta", en: "Participants' votes" },
 };
 
 export interface Column {
@@ -80,6 +82,8 @@ type RoundRow = SessionReport["rounds"][number];
 type TeamRow = SessionReport["teams"][number];
 type PlayerRow = SessionReport["players"][number];
 type EventRow = SessionReport["events"][number];
+type DiagnosisRow = SessionReport["diagnoses"][number];
+type VoteRow = SessionReport["votes"][number];
 
 const sessionColumns: Column[] = [
   col<unknown>("", { id: "Kode ruang", en: "Room code" }, "text", (_r, rep) => rep.session.code),
@@ -97,6 +101,9 @@ export const COLUMNS: Record<ReportView, Column[]> = {
     col<RoundRow>("condition", { id: "Kondisi VUCA", en: "VUCA condition" }, "text", (r, _rep, lang) => condition(r.condition, lang)),
     col<RoundRow>("skipped", { id: "Dilewati", en: "Skipped" }, "bool", (r) => r.skipped),
     col<RoundRow>("teamNo", { id: "Kelompok", en: "Team" }, "int", (r) => r.teamNo),
+    col<RoundRow>("diagnosis", { id: "Diagnosis kelompok", en: "Team's diagnosis" }, "text", (r, _rep, lang) => condition(r.diagnosis, lang)),
+    col<RoundRow>("diagnosisRight", { id: "Diagnosis tepat", en: "Diagnosis right" }, "bool", (r) => r.diagnosisRight),
+    col<RoundRow>("diagnosisPoints", { id: "Poin diagnosis", en: "Diagnosis points" }, "int", (r) => r.diagnosisPoints),
     col<RoundRow>("choice", { id: "Respons dipilih", en: "Response chosen" }, "text", (r, _rep, lang) => prime(r.choice, lang)),
     col<RoundRow>("bestChoice", { id: "Respons terbaik", en: "Best response" }, "bool", (r) => r.bestChoice),
     col<RoundRow>("rolesCommitted", { id: "Peran dilibatkan", en: "Roles committed" }, "text", (r, _rep, lang) => roles(r.rolesCommitted, lang)),
@@ -114,6 +121,18 @@ export const COLUMNS: Record<ReportView, Column[]> = {
     col<TeamRow>("rank", { id: "Peringkat", en: "Rank" }, "int", (r) => r.rank),
     col<TeamRow>("teamNo", { id: "Kelompok", en: "Team" }, "int", (r) => r.teamNo),
     col<TeamRow>("score", { id: "Skor", en: "Score" }, "int", (r) => r.score),
+    col<TeamRow>("diagnosisPoints", { id: "Poin diagnosis", en: "Diagnosis points" }, "int", (r) => r.diagnosisPoints),
+    col<TeamRow>("diagnosisRate", { id: "Ketepatan diagnosis", en: "Diagnosis accuracy" }, "rate", (r) => r.diagnosisRate),
+    col<TeamRow>("diagnosisRight", { id: "Diagnosis tepat", en: "Diagnoses right" }, "int", (r) => r.diagnosisRight),
+    col<TeamRow>("diagnosisRounds", { id: "Ronde diagnosis", en: "Diagnosis rounds" }, "int", (r) => r.diagnosisRounds),
+    ...CONDITION_KEYS.map((c) =>
+      col<TeamRow>(
+        `diagnosisByCondition.${c}.rate`,
+        { id: `${CONDITION_LABEL[c].id}: ketepatan diagnosis`, en: `${CONDITION_LABEL[c].en}: diagnosis accuracy` },
+        "rate",
+        (r) => r.diagnosisByCondition[c].rate,
+      ),
+    ),
     col<TeamRow>("responsePoints", { id: "Poin respons", en: "Response points" }, "int", (r) => r.responsePoints),
     col<TeamRow>("collabPoints", { id: "Poin kolaborasi", en: "Collaboration points" }, "int", (r) => r.collabPoints),
     col<TeamRow>("totalLockSeconds", { id: "Total waktu kunci (detik)", en: "Total lock time (s)" }, "decimal", (r) => r.totalLockSeconds),
@@ -145,6 +164,9 @@ export const COLUMNS: Record<ReportView, Column[]> = {
     col<PlayerRow>("roundsScored", { id: "Ronde dinilai", en: "Rounds scored" }, "int", (r) => r.roundsScored),
     col<PlayerRow>("participationRate", { id: "Tingkat partisipasi", en: "Participation rate" }, "rate", (r) => r.participationRate),
     col<PlayerRow>("rolesCommitted", { id: "Ronde peran dilibatkan", en: "Rounds role committed" }, "int", (r) => r.rolesCommitted),
+    col<PlayerRow>("diagnosisRight", { id: "Diagnosis tepat", en: "Diagnoses right" }, "int", (r) => r.diagnosisRight),
+    col<PlayerRow>("diagnosisRounds", { id: "Ronde diagnosis", en: "Diagnosis rounds" }, "int", (r) => r.diagnosisRounds),
+    col<PlayerRow>("diagnosisRate", { id: "Ketepatan diagnosis", en: "Diagnosis accuracy" }, "rate", (r) => r.diagnosisRate),
     col<PlayerRow>("present", { id: "Masih di sesi", en: "Still in session" }, "bool", (r) => r.present),
     col<PlayerRow>("playerId", { id: "ID peserta", en: "Participant id" }, "text", (r) => r.playerId),
   ],
@@ -161,6 +183,31 @@ export const COLUMNS: Record<ReportView, Column[]> = {
     col<EventRow>("successRate", { id: "Tingkat keberhasilan", en: "Success rate" }, "rate", (r) => r.successRate),
     col<EventRow>("teamsBest", { id: "Kelompok memilih terbaik", en: "Teams choosing best" }, "int", (r) => r.teamsBest),
     col<EventRow>("teams", { id: "Jumlah kelompok", en: "Teams" }, "int", (r) => r.teams),
+  ],
+  diagnoses: [
+    ...sessionColumns,
+    col<DiagnosisRow>("condition", { id: "Kondisi VUCA kartu", en: "Card's VUCA condition" }, "text", (r, _rep, lang) => condition(r.condition, lang)),
+    col<DiagnosisRow>("teamRate", { id: "Ketepatan kelompok", en: "Team accuracy" }, "rate", (r) => r.teamRate),
+    col<DiagnosisRow>("teamsRight", { id: "Kelompok tepat", en: "Teams right" }, "int", (r) => r.teamsRight),
+    col<DiagnosisRow>("teamRounds", { id: "Ronde kelompok", en: "Team rounds" }, "int", (r) => r.teamRounds),
+    col<DiagnosisRow>("playerRate", { id: "Ketepatan peserta", en: "Participant accuracy" }, "rate", (r) => r.playerRate),
+    col<DiagnosisRow>("playersRight", { id: "Pilihan peserta tepat", en: "Participant readings right" }, "int", (r) => r.playersRight),
+    col<DiagnosisRow>("playerVotes", { id: "Pilihan peserta", en: "Participant readings" }, "int", (r) => r.playerVotes),
+    col<DiagnosisRow>("mostReadAs", { id: "Paling sering dibaca sebagai", en: "Most often read as" }, "text", (r, _rep, lang) => condition(r.mostReadAs, lang)),
+  ],
+  votes: [
+    ...sessionColumns,
+    col<VoteRow>("roundNo", { id: "Ronde", en: "Round" }, "int", (r) => r.roundNo),
+    col<VoteRow>("eventTitle", { id: "Kartu kejadian", en: "Event card" }, "text", (r, _rep, lang) => text(r.eventTitle, lang)),
+    col<VoteRow>("condition", { id: "Kondisi VUCA kartu", en: "Card's VUCA condition" }, "text", (r, _rep, lang) => condition(r.condition, lang)),
+    col<VoteRow>("teamNo", { id: "Kelompok", en: "Team" }, "int", (r) => r.teamNo),
+    col<VoteRow>("name", { id: "Peserta", en: "Participant" }, "text", (r) => r.name),
+    col<VoteRow>("diagnosis", { id: "Diagnosis peserta", en: "Participant's diagnosis" }, "text", (r, _rep, lang) => condition(r.diagnosis, lang)),
+    col<VoteRow>("diagnosisRight", { id: "Diagnosis tepat", en: "Diagnosis right" }, "bool", (r) => r.diagnosisRight),
+    col<VoteRow>("choice", { id: "Respons dipilih", en: "Response chosen" }, "text", (r, _rep, lang) => prime(r.choice, lang)),
+    col<VoteRow>("bestChoice", { id: "Respons terbaik", en: "Best response" }, "bool", (r) => r.bestChoice),
+    col<VoteRow>("committed", { id: "Peran dilibatkan", en: "Role committed" }, "bool", (r) => r.committed),
+    col<VoteRow>("playerId", { id: "ID peserta", en: "Participant id" }, "text", (r) => r.playerId),
   ],
 };
 

@@ -7,7 +7,7 @@ import { compareTeams } from "../../shared/rules/ranking.js";
 import { Kysely, sql, type ColumnType, type Transaction } from "kysely";
 import { Migrator, type Migration } from "kysely/migration";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
-import { CONDITIONS, ROLES, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
+import { CONDITIONS, ROLES, packForRoute, type Condition, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
 import type {
   EventReportRow,
   ListOptions,
@@ -19,6 +19,8 @@ import type {
   Store,
   StoredSession,
   TeamReportRow,
+  DiagnosisReportRow,
+  VoteReportRow,
 } from "./types.js";
 
 /** Epoch or room-clock milliseconds: bigint in the database (a string when read from PostgreSQL). */
@@ -93,6 +95,10 @@ interface RoundResultsTable {
   lock_ms: NullableMillis;
   sent: number;
   size: number;
+  /** The team's diagnosis (0002): null when none was named or asked. */
+  diagnosis: string | null;
+  diagnosis_tally_json: string | null;
+  diagnosis_points: ColumnType<number, number | undefined, number>;
 }
 
 interface SubmissionsTable {
@@ -103,6 +109,8 @@ interface SubmissionsTable {
   prime: string;
   committed: number;
   at: Millis;
+  /** The member's own reading of the condition (0002). */
+  diagnosis: string | null;
 }
 
 export interface Database {
@@ -228,8 +236,25 @@ export const MIGRATIONS: Record<string, Migration> = {
       for (const table of TABLES) await db.schema.dropTable(table).ifExists().execute();
     },
   },
+  /** Teams and members name the VUCA condition: the team's diagnosis per round, each member's, and its points. */
+  "0002_diagnosis": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("arena_round_results").addColumn("diagnosis", "text").execute();
+      await db.schema.alterTable("arena_round_results").addColumn("diagnosis_tally_json", "text").execute();
+      await db.schema.alterTable("arena_round_results").addColumn("diagnosis_points", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable("arena_submissions").addColumn("diagnosis", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("arena_submissions").dropColumn("diagnosis").execute();
+      for (const column of ["diagnosis_points", "diagnosis_tally_json", "diagnosis"]) {
+        await db.schema.alterTable("arena_round_results").dropColumn(column).execute();
+      }
+    },
+  },
 };
 
+const asCondition = (value: string | null | undefined): Condition | null =>
+  value && (CONDITIONS as readonly string[]).includes(value) ? (value as Condition) : null;
 const num = (value: number | string | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
 const numOrNull = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 const bit = (value: boolean): number => (value ? 1 : 0);
@@ -504,6 +529,9 @@ export class SqlStore implements Store {
         lock_ms: t.lockMs === null ? null : Math.round(t.lockMs),
         sent: t.sent,
         size: t.size,
+        diagnosis: t.diagnosis ?? null,
+        diagnosis_tally_json: t.diagnosisTally ? JSON.stringify(t.diagnosisTally) : null,
+        diagnosis_points: t.diagnosisPoints ?? 0,
       })),
     );
     const submissions = todo.flatMap(({ record: r, seq }) =>
@@ -515,6 +543,7 @@ export class SqlStore implements Store {
         prime: s.prime,
         committed: bit(s.commit),
         at: Math.trunc(s.at),
+        diagnosis: s.diagnosis ?? null,
       })),
     );
     for (const part of chunks(rounds)) {
@@ -547,6 +576,9 @@ export class SqlStore implements Store {
             lock_ms: eb.ref("excluded.lock_ms"),
             sent: eb.ref("excluded.sent"),
             size: eb.ref("excluded.size"),
+            diagnosis: eb.ref("excluded.diagnosis"),
+            diagnosis_tally_json: eb.ref("excluded.diagnosis_tally_json"),
+            diagnosis_points: eb.ref("excluded.diagnosis_points"),
           })),
         )
         .execute();
@@ -561,6 +593,7 @@ export class SqlStore implements Store {
             prime: eb.ref("excluded.prime"),
             committed: eb.ref("excluded.committed"),
             at: eb.ref("excluded.at"),
+            diagnosis: eb.ref("excluded.diagnosis"),
           })),
         )
         .execute();
@@ -692,8 +725,17 @@ export class SqlStore implements Store {
         lockMs: numOrNull(r.lock_ms),
         sent: num(r.sent),
         size: num(r.size),
+        diagnosis: asCondition(r.diagnosis),
+        diagnosisPoints: num(r.diagnosis_points),
       })),
-      submissions: submissionRows.map((s) => ({ seq: num(s.seq), playerId: s.player_id, committed: num(s.committed) === 1 })),
+      submissions: submissionRows.map((s) => ({
+        seq: num(s.seq),
+        playerId: s.player_id,
+        team: num(s.team_index),
+        prime: (s.prime as Prime | null) ?? null,
+        diagnosis: asCondition(s.diagnosis),
+        committed: num(s.committed) === 1,
+      })),
     });
   }
 
@@ -744,17 +786,24 @@ interface ReportInput {
     lockMs: number | null;
     sent: number;
     size: number;
+    diagnosis: Condition | null;
+    diagnosisPoints: number;
   }[];
-  submissions: { seq: number; playerId: string; committed: boolean }[];
+  submissions: { seq: number; playerId: string; team: number; prime: Prime | null; diagnosis: Condition | null; committed: boolean }[];
 }
 
 /** Pure: the report of a session from its rows and its pack. Exported for tests. */
-export function buildReport(session: StoredSession, pack: Pack, input: ReportInput): SessionReport {
+export function buildReport(session: StoredSession, wholePack: Pack, input: ReportInput): SessionReport {
+  // the cards the room played: the route the trainer chose, if any (rounds index into it)
+  const pack = packForRoute(wholePack, session.settings.route);
   const cardOf = (round: number, eventId: string): EventCard | undefined => {
     const byIndex = pack.events[round];
     return byIndex && byIndex.id === eventId ? byIndex : pack.events.find((e) => e.id === eventId);
   };
-  const scoring = session.settings.scoring ?? { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 };
+  const scoring = session.settings.scoring ?? { neededRole: 1, harmfulRole: 1, allNeededBonus: 2, diagnosis: 2, alsoDiagnosis: 1 };
+  // the diagnosis is asked (and counted) unless the trainer showed the condition
+  const asked = session.settings.showCondition !== true;
+  const diagnosisMax = asked ? (scoring.diagnosis ?? 2) : 0;
   const resultsBySeq = new Map<number, ReportInput["results"]>();
   for (const r of input.results) resultsBySeq.set(r.seq, [...(resultsBySeq.get(r.seq) ?? []), r]);
   const scoredRounds = input.rounds.filter((r) => !r.skipped);
@@ -777,6 +826,9 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
       rounds.push({
         ...base,
         teamNo: null,
+        diagnosis: null,
+        diagnosisRight: false,
+        diagnosisPoints: 0,
         choice: null,
         bestChoice: false,
         rolesCommitted: [],
@@ -795,6 +847,9 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
       rounds.push({
         ...base,
         teamNo: t.team + 1,
+        diagnosis: t.diagnosis,
+        diagnosisRight: t.diagnosis !== null && t.diagnosis === card?.condition,
+        diagnosisPoints: t.diagnosisPoints,
         choice: t.choice,
         bestChoice: t.choice !== null && card !== undefined && t.responsePoints === best.points,
         rolesCommitted: ROLES.filter((role) => t.roles.includes(role)),
@@ -818,28 +873,47 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
     let bestChoices = 0;
     let responsePoints = 0;
     let collabPoints = 0;
+    let diagnosisPoints = 0;
+    const diagnosisByCondition = Object.fromEntries(CONDITIONS.map((c) => [c, { right: 0, rounds: 0, rate: null }])) as TeamReportRow["diagnosisByCondition"];
     for (const r of scoredRounds) {
       const result = resultsBySeq.get(r.seq)?.find((x) => x.team === team.index);
       if (!result) continue;
       responsePoints += result.responsePoints;
       collabPoints += result.collabPoints;
+      diagnosisPoints += result.diagnosisPoints;
       const card = cardOf(r.round, r.eventId);
       if (!card) continue;
       const best = bestOf(card).points;
       const slot = byCondition[card.condition];
       slot.points += result.points;
-      slot.max += best + card.rolesNeeded.length * scoring.neededRole + scoring.allNeededBonus;
+      slot.max += best + card.rolesNeeded.length * scoring.neededRole + scoring.allNeededBonus + diagnosisMax;
+      if (asked && result.choice !== null) {
+        const diag = diagnosisByCondition[card.condition];
+        diag.rounds++;
+        if (result.diagnosis === card.condition) diag.right++;
+      }
       needed += card.rolesNeeded.length;
       committed += card.rolesNeeded.filter((role) => result.roles.includes(role)).length;
       if (result.choice !== null && result.responsePoints === best) bestChoices++;
     }
     const captain = team.captain ? (input.players.find((p) => p.id === team.captain)?.name ?? null) : null;
+    for (const c of CONDITIONS) {
+      const d = diagnosisByCondition[c];
+      d.rate = d.rounds === 0 ? null : round(d.right / d.rounds, 4);
+    }
+    const diagnosisRight = CONDITIONS.reduce((n, c) => n + diagnosisByCondition[c].right, 0);
+    const diagnosisRounds = CONDITIONS.reduce((n, c) => n + diagnosisByCondition[c].rounds, 0);
     return {
       teamNo: team.index + 1,
       rank: 0,
       score: team.score,
+      diagnosisPoints,
       responsePoints,
       collabPoints,
+      diagnosisRight,
+      diagnosisRounds,
+      diagnosisRate: diagnosisRounds === 0 ? 0 : round(diagnosisRight / diagnosisRounds, 4),
+      diagnosisByCondition,
       totalLockSeconds: team.totalLockMs / 1000,
       byCondition,
       collaborationRate: needed === 0 ? 0 : round(committed / needed, 4),
@@ -853,18 +927,25 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
   const teams: TeamReportRow[] = teamRows.map(({ totalLockMs: _ms, ...row }, i) => ({ ...row, rank: i + 1 }));
 
   // per player
-  const sentBy = new Map<string, { sent: number; committed: number }>();
+  const roundBySeq = new Map(input.rounds.map((r) => [r.seq, r]));
+  const sentBy = new Map<string, { sent: number; committed: number; diagnosed: number; right: number }>();
   for (const s of input.submissions) {
     if (!scoredSeqs.has(s.seq)) continue;
-    const entry = sentBy.get(s.playerId) ?? { sent: 0, committed: 0 };
+    const entry = sentBy.get(s.playerId) ?? { sent: 0, committed: 0, diagnosed: 0, right: 0 };
     entry.sent++;
     if (s.committed) entry.committed++;
+    const r = roundBySeq.get(s.seq);
+    const card = r ? cardOf(r.round, r.eventId) : undefined;
+    if (asked && card) {
+      entry.diagnosed++;
+      if (s.diagnosis === card.condition) entry.right++;
+    }
     sentBy.set(s.playerId, entry);
   }
   const roundsScored = scoredRounds.length;
   const players: PlayerReportRow[] = input.players
     .map((p) => {
-      const entry = sentBy.get(p.id) ?? { sent: 0, committed: 0 };
+      const entry = sentBy.get(p.id) ?? { sent: 0, committed: 0, diagnosed: 0, right: 0 };
       return {
         playerId: p.id,
         name: p.name,
@@ -874,6 +955,9 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
         roundsScored,
         participationRate: roundsScored === 0 ? 0 : round(entry.sent / roundsScored, 4),
         rolesCommitted: entry.committed,
+        diagnosisRight: entry.right,
+        diagnosisRounds: entry.diagnosed,
+        diagnosisRate: entry.diagnosed === 0 ? 0 : round(entry.right / entry.diagnosed, 4),
         present: p.present,
       };
     })
@@ -904,6 +988,68 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
     .sort((a, b) => a.successRate - b.successRate || a.seq - b.seq)
     .map(({ seq: _seq, ...row }, i) => ({ ...row, difficultyRank: i + 1 }));
 
+  // every member's own submission, round by round (the team's plurality hides who read it right)
+  const nameOf = new Map(input.players.map((p) => [p.id, p.name]));
+  const votes: VoteReportRow[] = input.submissions
+    .filter((s) => scoredSeqs.has(s.seq))
+    .map((s) => {
+      const r = roundBySeq.get(s.seq)!;
+      const card = cardOf(r.round, r.eventId);
+      return {
+        roundNo: r.round + 1,
+        eventId: r.eventId,
+        eventTitle: card?.title ?? { id: r.eventId },
+        condition: card?.condition ?? null,
+        teamNo: s.team + 1,
+        playerId: s.playerId,
+        name: nameOf.get(s.playerId) ?? s.playerId,
+        diagnosis: s.diagnosis,
+        diagnosisRight: s.diagnosis !== null && s.diagnosis === card?.condition,
+        choice: s.prime,
+        bestChoice: s.prime !== null && card !== undefined && (card.options.find((o) => o.prime === s.prime)?.points ?? -1) === bestOf(card).points,
+        committed: s.committed,
+        seq: s.seq,
+      };
+    })
+    .sort((a, b) => a.seq - b.seq || a.teamNo - b.teamNo || a.name.localeCompare(b.name, "id"))
+    .map(({ seq: _seq, ...row }) => row);
+
+  // per condition, over the class: how often teams and members read it right, and what they read instead
+  const diagnoses: DiagnosisReportRow[] = asked
+    ? CONDITIONS.map((condition) => {
+        let teamRounds = 0;
+        let teamsRight = 0;
+        const misread = new Map<Condition, number>();
+        for (const r of scoredRounds) {
+          const card = cardOf(r.round, r.eventId);
+          if (card?.condition !== condition) continue;
+          for (const res of resultsBySeq.get(r.seq) ?? []) {
+            if (res.choice === null) continue;
+            teamRounds++;
+            if (res.diagnosis === condition) teamsRight++;
+            else if (res.diagnosis) misread.set(res.diagnosis, (misread.get(res.diagnosis) ?? 0) + 1);
+          }
+        }
+        const mine = votes.filter((v) => v.condition === condition);
+        const playersRight = mine.filter((v) => v.diagnosisRight).length;
+        for (const v of mine) if (v.diagnosis && v.diagnosis !== condition) misread.set(v.diagnosis, (misread.get(v.diagnosis) ?? 0) + 1);
+        let mostReadAs: Condition | null = null;
+        for (const [c, n] of misread) if (mostReadAs === null || n > (misread.get(mostReadAs) ?? 0)) mostReadAs = c;
+        return {
+          condition,
+          teamRounds,
+          teamsRight,
+          teamRate: teamRounds === 0 ? 0 : round(teamsRight / teamRounds, 4),
+          playerVotes: mine.length,
+          playersRight,
+          playerRate: mine.length === 0 ? 0 : round(playersRight / mine.length, 4),
+          mostReadAs,
+        };
+      })
+        .filter((row) => row.teamRounds > 0 || row.playerVotes > 0)
+        .sort((a, b) => a.teamRate - b.teamRate || a.playerRate - b.playerRate)
+    : [];
+
   return {
     version: 1,
     session: {
@@ -925,6 +1071,8 @@ export function buildReport(session: StoredSession, pack: Pack, input: ReportInp
     teams,
     players,
     events,
+    diagnoses,
+    votes,
   };
 }
 

@@ -94,6 +94,10 @@ export interface RoundReportRow {
   condition: Condition | null;
   skipped: boolean;
   teamNo: number | null;
+  /** The team's reading of the condition (null: none named, or the condition was shown). */
+  diagnosis: Condition | null;
+  diagnosisRight: boolean;
+  diagnosisPoints: number;
   choice: Prime | null;
   /** The choice was the card's best option. */
   bestChoice: boolean;
@@ -119,8 +123,16 @@ export interface TeamReportRow {
   teamNo: number;
   rank: number;
   score: number;
+  diagnosisPoints: number;
   responsePoints: number;
   collabPoints: number;
+  /** Scored rounds whose diagnosis was the card's condition, of those where one was asked. */
+  diagnosisRight: number;
+  diagnosisRounds: number;
+  /** diagnosisRight / diagnosisRounds (0–1). */
+  diagnosisRate: number;
+  /** Per condition of the cards: rounds read right, of those played, and the share (null: none played). */
+  diagnosisByCondition: Record<Condition, { right: number; rounds: number; rate: number | null }>;
   /** Sum of lock times over scored rounds, in seconds (breaks ties: lower is better). */
   totalLockSeconds: number;
   byCondition: Record<Condition, ConditionScore>;
@@ -145,6 +157,10 @@ export interface PlayerReportRow {
   participationRate: number;
   /** Scored rounds in which the player committed their role(s). */
   rolesCommitted: number;
+  /** Scored rounds in which the player's own reading was the card's condition, of those where they sent one. */
+  diagnosisRight: number;
+  diagnosisRounds: number;
+  diagnosisRate: number;
   /** false: removed by the trainer (kept for the record). */
   present: boolean;
 }
@@ -166,6 +182,37 @@ export interface EventReportRow {
   teams: number;
 }
 
+/** One VUCA condition over the class: what it is most often misread as. */
+export interface DiagnosisReportRow {
+  condition: Condition;
+  /** Team-rounds on cards of this condition, and those whose diagnosis was right. */
+  teamRounds: number;
+  teamsRight: number;
+  teamRate: number;
+  /** Members' own readings on those cards, and the right ones. */
+  playerVotes: number;
+  playersRight: number;
+  playerRate: number;
+  /** The wrong reading given most often (teams and members together), or null. */
+  mostReadAs: Condition | null;
+}
+
+/** One member's submission in one scored round. */
+export interface VoteReportRow {
+  roundNo: number;
+  eventId: string;
+  eventTitle: Text;
+  condition: Condition | null;
+  teamNo: number;
+  playerId: string;
+  name: string;
+  diagnosis: Condition | null;
+  diagnosisRight: boolean;
+  choice: Prime | null;
+  bestChoice: boolean;
+  committed: boolean;
+}
+
 export interface SessionReport {
   version: 1;
   session: ReportSession;
@@ -176,10 +223,14 @@ export interface SessionReport {
   players: PlayerReportRow[];
   /** Scored events, hardest first. */
   events: EventReportRow[];
+  /** Per condition, the most misread first (empty when the condition was shown). */
+  diagnoses: DiagnosisReportRow[];
+  /** Every member's own submission per scored round. */
+  votes: VoteReportRow[];
 }
 
-export type ReportView = "rounds" | "teams" | "players" | "events";
-export const REPORT_VIEWS: readonly ReportView[] = ["rounds", "teams", "players", "events"];
+export type ReportView = "rounds" | "teams" | "players" | "events" | "diagnoses" | "votes";
+export const REPORT_VIEWS: readonly ReportView[] = ["rounds", "teams", "players", "events", "diagnoses", "votes"];
 
 // ---- the store ---------------------------------------------------------------
 

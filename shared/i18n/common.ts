@@ -11,6 +11,8 @@ interface Common {
   appName: string;
   primes: Record<Prime, string>;
   conditions: Record<Condition, string>;
+  /** The glossary: one plain line per condition, the cue a member reads on the diagnosis buttons. */
+  conditionCues: Record<Condition, string>;
   roles: Record<Role, string>;
   /** What the role card brings to the table (shown on the phone). */
   roleBrings: Record<Role, string>;
@@ -50,6 +52,12 @@ const id: Common = {
     uncertainty: "Ketidakpastian",
     complexity: "Kompleksitas",
     ambiguity: "Ambiguitas",
+  },
+  conditionCues: {
+    volatility: "Keadaan berubah cepat dan besar.",
+    uncertainty: "Informasi kurang, sulit memperkirakan yang akan terjadi.",
+    complexity: "Banyak pihak dan faktor yang saling terkait.",
+    ambiguity: "Tidak jelas apa arti kejadiannya dan aturan mana yang berlaku.",
   },
   roles: {
     government: "Pemerintah",
@@ -98,6 +106,7 @@ const id: Common = {
     GAME_OVER: "Permainan sudah selesai.",
     TEAM_LOCKED: "Pilihan kelompok sudah dikunci.",
     NOT_SENT: "Belum ada anggota kelompok yang mengirim pilihan.",
+    NO_DIAGNOSIS: "Pilih dulu kondisi VUCA yang menurut Anda paling menonjol, lalu kirim.",
     SAME_TEAM: "Anda sudah berada di kelompok itu.",
     NAME_INVALID: "Nama harus 1–24 karakter dan memuat setidaknya satu huruf atau angka.",
     NAME_TAKEN: "Nama itu sudah dipakai di ruang ini.",
@@ -148,6 +157,12 @@ const en: Common = {
     complexity: "Complexity",
     ambiguity: "Ambiguity",
   },
+  conditionCues: {
+    volatility: "Things change fast and by a lot.",
+    uncertainty: "Too little information; hard to foresee what comes next.",
+    complexity: "Many parties and factors tangled together.",
+    ambiguity: "Unclear what the events mean and which rule applies.",
+  },
   roles: {
     government: "Government",
     academia: "Academia",
@@ -195,6 +210,7 @@ const en: Common = {
     GAME_OVER: "The game is over.",
     TEAM_LOCKED: "Your team's choice is already locked.",
     NOT_SENT: "No team member has sent a choice yet.",
+    NO_DIAGNOSIS: "First pick the VUCA condition you think dominates, then send.",
     SAME_TEAM: "You are already in that team.",
     NAME_INVALID: "A name must be 1–24 characters and contain at least one letter or digit.",
     NAME_TAKEN: "That name is already taken in this room.",

@@ -24,7 +24,11 @@ export function submit(state: GameState, action: Extract<Action, { type: "submit
   if (state.timer.paused) return refuse("PAUSED");
   const { team } = found;
   if (team.locked) return refuse("TEAM_LOCKED");
-  const votes = { ...team.votes, [action.playerId]: { prime: action.prime, commit: action.commit, at: ctx.now } };
+  // The diagnosis is part of the decision, unless the condition is shown.
+  const showCondition = state.settings.showCondition === true;
+  if (!showCondition && !action.diagnosis) return refuse("NO_DIAGNOSIS");
+  const diagnosis = showCondition ? null : (action.diagnosis ?? null);
+  const votes = { ...team.votes, [action.playerId]: { prime: action.prime, diagnosis, commit: action.commit, at: ctx.now } };
   let next: Team = { ...team, votes };
   // Everyone connected has sent: the team locks (an away member does not block it).
   const connected = next.members.filter((id) => state.players[id]?.connected);

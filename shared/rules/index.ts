@@ -7,7 +7,8 @@ import { lock, reason, submit } from "./deciding.js";
 import { addTime, end, lockRoom, next, pause, reveal, resume, skip, start, tick } from "./phase.js";
 
 export { summarise, rankTeams } from "./summary.js";
-export { tallyTeam, scoreTeam, rolesCommitted, collabPoints } from "./scoring.js";
+export { tallyTeam, tallyDiagnosis, diagnosisPoints, scoreTeam, rolesCommitted, collabPoints } from "./scoring.js";
+export { optionOrder, orderFor, primeAtDisplay, displayIndexOf, OPTION_LETTERS } from "./order.js";
 export { dealRoles, rolesBalanced } from "./roles.js";
 export { teamOf, isCaptain } from "./state.js";
 export { normaliseName, balancedTeam } from "./join.js";

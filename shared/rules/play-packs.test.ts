@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, it, expect } from "vitest";
 import { parse } from "yaml";
-import { PRIMES, scoringOf, validatePack, type Pack } from "../scenario.js";
+import { CONDITIONS, PRIMES, scoringOf, validatePack, type Pack } from "../scenario.js";
 import type { Action, GameState } from "./types.js";
 import { createGame, reduce, summarise } from "./index.js";
 
@@ -29,7 +29,7 @@ function play(pack: Pack): GameState {
       // Team 2 leaves one member silent so that its round ends by the clock.
       if (team.locked || (team.index === 2 && team.members[3] === id)) continue;
       now += 500;
-      apply({ type: "submit", playerId: id, prime: PRIMES[(i * 3 + round) % 4]!, commit: (i + round) % 2 === 0 });
+      apply({ type: "submit", playerId: id, prime: PRIMES[(i * 3 + round) % 4]!, diagnosis: CONDITIONS[(i + round) % 4]!, commit: (i + round) % 2 === 0 });
     }
     if (state.phase === "deciding") {
       now += 61_000;

@@ -11,6 +11,7 @@ const card = (id: string, condition: "volatility" | "uncertainty" | "complexity"
   title: { id: `Kartu ${id}` },
   narrative: { id: "Sesuatu terjadi." },
   condition,
+  conditionReason: { id: "Petunjuk." },
   options: PRIMES.map((p) => option(p, p === best ? 3 : 1)),
   rolesNeeded: ["government", "community"] as ("government" | "community")[],
   rolesHarmful: ["business"] as "business"[],
@@ -24,7 +25,8 @@ const PACK: Pack = {
   language: "id",
   events: [card("a", "volatility", "vision"), card("b", "uncertainty", "understanding"), card("c", "complexity", "clarity")],
 };
-const SETTINGS: Settings = { packId: "uji", teamCount: 2, roundSeconds: 60, maxTeamSize: 9, scoring: DEFAULT_SCORING };
+// The condition shown: these tests hold the rules of the response; the diagnosis has its own below.
+const SETTINGS: Settings = { packId: "uji", teamCount: 2, roundSeconds: 60, maxTeamSize: 9, scoring: DEFAULT_SCORING, showCondition: true };
 
 let now = 1_000;
 const ctx = () => ({ pack: PACK, now });
@@ -155,7 +157,7 @@ describe("the tally", () => {
   const team = (votes: Record<string, [Prime, number]>, captain = "a") => ({
     members: Object.keys(votes),
     captain,
-    votes: Object.fromEntries(Object.entries(votes).map(([id, [prime, at]]) => [id, { prime, commit: false, at }])),
+    votes: Object.fromEntries(Object.entries(votes).map(([id, [prime, at]]) => [id, { prime, diagnosis: null, commit: false, at }])),
   });
   it("takes the plurality", () => {
     expect(tallyTeam(team({ a: ["vision", 1], b: ["clarity", 2], c: ["clarity", 3] })).choice).toBe("clarity");

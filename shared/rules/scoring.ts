@@ -1,6 +1,6 @@
 // The reveal: each team's choice (plurality, captain then earliest vote on
 // ties), its roles committed, and its points.
-import { PRIMES, ROLES, type Prime, type Role, type EventCard, type Scoring } from "../scenario.js";
+import { CONDITIONS, PRIMES, ROLES, type Condition, type Prime, type Role, type EventCard, type Scoring } from "../scenario.js";
 import type { GameState, LockCause, Player, RoundRecord, Team, TeamResult, Vote } from "./types.js";
 import type { RuleContext } from "./types.js";
 
@@ -9,27 +9,61 @@ export interface Tally {
   choice: Prime | null;
 }
 
-/** The team's choice from its members' current votes. */
-export function tallyTeam(team: Pick<Team, "members" | "votes" | "captain">): Tally {
-  const tally = { vision: 0, understanding: 0, clarity: 0, agility: 0 } as Record<Prime, number>;
-  const earliest = new Map<Prime, number>();
+export interface DiagnosisTally {
+  tally: Record<Condition, number>;
+  diagnosis: Condition | null;
+}
+
+/**
+ * The plurality of one field of the members' votes: the captain's pick breaks
+ * a tie, then the tied value whose earliest vote came first (`keys` order if
+ * even that ties). One rule for the response and the diagnosis.
+ */
+function plurality<K extends string>(
+  team: Pick<Team, "members" | "votes" | "captain">,
+  keys: readonly K[],
+  pick: (vote: Vote) => K | null,
+): { tally: Record<K, number>; top: K | null } {
+  const tally = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  const earliest = new Map<K, number>();
   for (const id of team.members) {
     const vote = team.votes[id];
-    if (!vote) continue;
-    tally[vote.prime]++;
-    const first = earliest.get(vote.prime);
-    if (first === undefined || vote.at < first) earliest.set(vote.prime, vote.at);
+    const key = vote ? pick(vote) : null;
+    if (!vote || key === null) continue;
+    tally[key]++;
+    const first = earliest.get(key);
+    if (first === undefined || vote.at < first) earliest.set(key, vote.at);
   }
-  const top = Math.max(...PRIMES.map((p) => tally[p]));
-  if (top === 0) return { tally, choice: null };
-  const tied = PRIMES.filter((p) => tally[p] === top);
-  if (tied.length === 1) return { tally, choice: tied[0] as Prime };
+  const most = Math.max(...keys.map((k) => tally[k]));
+  if (most === 0) return { tally, top: null };
+  const tied = keys.filter((k) => tally[k] === most);
+  if (tied.length === 1) return { tally, top: tied[0] as K };
   const captainVote = team.captain !== null ? team.votes[team.captain] : undefined;
-  if (captainVote && tied.includes(captainVote.prime)) return { tally, choice: captainVote.prime };
-  // The tied prime whose earliest vote came first (PRIMES order if even that ties).
-  let choice = tied[0] as Prime;
-  for (const p of tied) if ((earliest.get(p) ?? Infinity) < (earliest.get(choice) ?? Infinity)) choice = p;
-  return { tally, choice };
+  const captainPick = captainVote ? pick(captainVote) : null;
+  if (captainPick !== null && tied.includes(captainPick)) return { tally, top: captainPick };
+  let top = tied[0] as K;
+  for (const k of tied) if ((earliest.get(k) ?? Infinity) < (earliest.get(top) ?? Infinity)) top = k;
+  return { tally, top };
+}
+
+/** The team's choice from its members' current votes. */
+export function tallyTeam(team: Pick<Team, "members" | "votes" | "captain">): Tally {
+  const { tally, top } = plurality(team, PRIMES, (v) => v.prime);
+  return { tally, choice: top };
+}
+
+/** The team's diagnosis from its members' current votes (same tie rules as the choice). */
+export function tallyDiagnosis(team: Pick<Team, "members" | "votes" | "captain">): DiagnosisTally {
+  const { tally, top } = plurality(team, CONDITIONS, (v) => v.diagnosis ?? null);
+  return { tally, diagnosis: top };
+}
+
+/** Diagnosis points: the card's condition, its second reading, or nothing; none when the condition was shown. */
+export function diagnosisPoints(diagnosis: Condition | null, card: EventCard, scoring: Scoring, showCondition: boolean): number {
+  if (showCondition || diagnosis === null) return 0;
+  if (diagnosis === card.condition) return scoring.diagnosis ?? 2;
+  if (diagnosis === card.alsoCondition) return scoring.alsoDiagnosis ?? 1;
+  return 0;
 }
 
 /** Roles committed by the team's members this round, in ROLES order. */
@@ -51,8 +85,10 @@ export function collabPoints(committed: readonly Role[], card: EventCard, scorin
 }
 
 /** One team's result for a card. */
-export function scoreTeam(team: Team, players: Record<string, Player>, card: EventCard, scoring: Scoring): TeamResult {
+export function scoreTeam(team: Team, players: Record<string, Player>, card: EventCard, scoring: Scoring, showCondition = false): TeamResult {
   const { tally, choice } = tallyTeam(team);
+  const diag = tallyDiagnosis(team);
+  const diagPoints = choice === null ? 0 : diagnosisPoints(diag.diagnosis, card, scoring, showCondition);
   const roles = choice === null ? [] : rolesCommitted(team, players);
   const responsePoints = choice === null ? 0 : (card.options.find((o) => o.prime === choice)?.points ?? 0);
   const collab = choice === null ? 0 : collabPoints(roles, card, scoring);
@@ -61,11 +97,14 @@ export function scoreTeam(team: Team, players: Record<string, Player>, card: Eve
     team: team.index,
     choice,
     tally,
+    diagnosis: diag.diagnosis,
+    diagnosisTally: diag.tally,
+    diagnosisPoints: diagPoints,
     rolesCommitted: roles,
     reason: team.reason,
     responsePoints,
     collabPoints: collab,
-    points: responsePoints + collab,
+    points: responsePoints + collab + diagPoints,
     lockedBy: team.lockedBy,
     lockMs: team.lockMs,
     sent,
@@ -114,7 +153,7 @@ export function revealRound(state: GameState, ctx: RuleContext, cause: LockCause
       if (vote) submissions[id] = { ...vote, team: team.index };
     }
     if (!card) return team;
-    const result = scoreTeam(team, state.players, card, scoring);
+    const result = scoreTeam(team, state.players, card, scoring, state.settings.showCondition === true);
     results.push(result);
     return { ...team, score: team.score + result.points, totalLockMs: team.totalLockMs + (team.lockMs ?? 0) };
   });

@@ -12,6 +12,10 @@ export function summarise(state: GameState, pack: Pack): GameSummary {
     let needed = 0;
     let committed = 0;
     let bestChoices = 0;
+    const diagnosisByCondition = Object.fromEntries(CONDITIONS.map((c) => [c, { right: 0, rounds: 0 }])) as TeamSummary["diagnosisByCondition"];
+    let diagnosisRight = 0;
+    let diagnosisRounds = 0;
+    const asked = state.settings.showCondition !== true;
     for (const record of scored) {
       const card = pack.events[record.round];
       const result = record.results.find((r) => r.team === team.index);
@@ -21,10 +25,19 @@ export function summarise(state: GameState, pack: Pack): GameSummary {
       const scoring = state.settings.scoring;
       const slot = byCondition[card.condition];
       slot.points += result.points;
-      slot.max += best + card.rolesNeeded.length * scoring.neededRole + scoring.allNeededBonus;
+      slot.max += best + card.rolesNeeded.length * scoring.neededRole + scoring.allNeededBonus + (asked ? (scoring.diagnosis ?? 2) : 0);
       needed += card.rolesNeeded.length;
       committed += card.rolesNeeded.filter((r) => result.rolesCommitted.includes(r)).length;
       if (result.choice && result.responsePoints === best) bestChoices++;
+      if (asked && result.choice) {
+        const diag = diagnosisByCondition[card.condition];
+        diag.rounds++;
+        diagnosisRounds++;
+        if (result.diagnosis === card.condition) {
+          diag.right++;
+          diagnosisRight++;
+        }
+      }
     }
     return {
       team: team.index,
@@ -34,6 +47,9 @@ export function summarise(state: GameState, pack: Pack): GameSummary {
       byCondition,
       collaborationRate: needed === 0 ? 0 : committed / needed,
       bestChoices,
+      diagnosisByCondition,
+      diagnosisRight,
+      diagnosisRounds,
     };
   });
   const hardestEvents: EventSummary[] = scored

@@ -12,6 +12,7 @@ export function card(id: string, best: Prime, condition: EventCard["condition"] 
     title: { id },
     narrative: { id: `${id} narrative` },
     condition,
+    conditionReason: { id: `${id} cues` },
     options: PRIMES.map((prime) => ({ prime, text: { id: prime }, points: prime === best ? 3 : prime === "clarity" ? 1 : 0, reason: { id: "r" } })),
     rolesNeeded: ["government", "community"],
     rolesHarmful: ["media"],
@@ -28,7 +29,7 @@ export const PACK: Pack = {
   events: [card("e1", "vision"), card("e2", "understanding", "uncertainty"), card("e3", "agility", "ambiguity")],
 };
 
-export const SETTINGS: Settings = { packId: "mini", teamCount: 2, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING };
+export const SETTINGS: Settings = { packId: "mini", teamCount: 2, roundSeconds: 60, maxTeamSize: 12, scoring: DEFAULT_SCORING, showCondition: true };
 
 export class Game {
   state: GameState;

@@ -1,7 +1,7 @@
 // The game's plain state and the actions that change it. The rules
 // (shared/rules/*.ts) are functions of (state, action, context) that return a
 // new state or a reason; they import nothing from Colyseus, Phaser or the DOM.
-import type { Pack, Prime, Role, Scoring } from "../scenario.js";
+import type { Condition, Pack, Prime, Role, Scoring } from "../scenario.js";
 import type { Reason } from "../reasons.js";
 
 export type Phase = "lobby" | "briefing" | "deciding" | "reveal" | "scoreboard" | "final";
@@ -15,6 +15,16 @@ export interface Settings {
   /** Most players a team may hold (default 12). */
   maxTeamSize: number;
   scoring: Scoring;
+  /**
+   * Show the card's VUCA condition and each option's Prime while teams decide
+   * (the easier game for a first session): no diagnosis asked, none scored.
+   * Absent (older saves) means false.
+   */
+  showCondition?: boolean | undefined;
+  /** The pack's named route the room plays (absent: the whole pack). */
+  route?: string | undefined;
+  /** Seeds the order in which each card's options are shown (A–D); absent means 0. */
+  orderSeed?: number | undefined;
 }
 
 export interface Player {
@@ -31,6 +41,8 @@ export interface Player {
 
 export interface Vote {
   prime: Prime;
+  /** The condition the member reads as dominant; null when none was asked (showCondition). */
+  diagnosis: Condition | null;
   /** "libatkan peran saya": the member commits their role card(s). */
   commit: boolean;
   /** Room clock ms of the latest change; the earliest vote breaks ties. */
@@ -62,6 +74,11 @@ export interface TeamResult {
   choice: Prime | null;
   /** Votes per Prime, revealed to all at the reveal. */
   tally: Record<Prime, number>;
+  /** The team's diagnosis: its members' plurality, ties as for the choice. */
+  diagnosis: Condition | null;
+  diagnosisTally: Record<Condition, number>;
+  /** Points for the diagnosis (0 when the condition was shown); included in `points`. */
+  diagnosisPoints: number;
   rolesCommitted: Role[];
   reason: string;
   responsePoints: number;
@@ -126,7 +143,7 @@ export type Action =
   | { type: "disconnect"; playerId: string }
   | { type: "reconnect"; playerId: string }
   | { type: "chooseTeam"; playerId: string; team: number }
-  | { type: "submit"; playerId: string; prime: Prime; commit: boolean }
+  | { type: "submit"; playerId: string; prime: Prime; diagnosis?: Condition | undefined; commit: boolean }
   | { type: "reason"; playerId: string; text: string }
   | { type: "lock"; playerId: string }
   // the host (trainer)
@@ -161,6 +178,11 @@ export interface TeamSummary {
   collaborationRate: number;
   /** Rounds whose choice was the best option. */
   bestChoices: number;
+  /** Per VUCA condition of the cards: rounds the team named it right, of those played (diagnosis asked). */
+  diagnosisByCondition: Record<"volatility" | "uncertainty" | "complexity" | "ambiguity", { right: number; rounds: number }>;
+  /** Rounds whose diagnosis was the card's condition, of the rounds where one was asked. */
+  diagnosisRight: number;
+  diagnosisRounds: number;
 }
 
 export interface EventSummary {

@@ -18,7 +18,7 @@ interface Args {
   serverPid?: number;
 }
 const args = JSON.parse(process.argv[2] ?? "{}") as Args;
-const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
+const CONDITIONS = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
 const TIMEOUT_MS = 20_000;
 
 const joinMs: number[] = [];
@@ -156,13 +156,16 @@ async function runGame() {
       rooms.map(async (r) => {
         let lastSend = 0;
         const submits = r.bots.map((b, i) => {
-          const prime = PRIMES[(i + round) % 4]!;
+          // the option's place on the phone (A–D) and the member's reading of the condition
+          const option = (i + round) % 4;
+          const diagnosis = CONDITIONS[(i + 2 * round) % 4]!;
           const t0 = performance.now();
-          b.room.send("submit", { prime, commit: i % 2 === 0 });
+          b.room.send("submit", { option, diagnosis, commit: i % 2 === 0 });
           lastSend = t0;
           return waitFor(b.room, () => {
             const team = b.room.state?.teams?.[b.team];
-            return !!team && voteOf(team, b.id)?.prime === prime;
+            const vote = team ? voteOf(team, b.id) : undefined;
+            return !!vote && vote.option === option && vote.diagnosis === diagnosis;
           }).then((ok) => {
             if (ok) submitted.push(performance.now() - t0);
             else lost++;

@@ -14,6 +14,7 @@ import { requireService } from "../helpers/services.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { STORAGE } from "../../shared/constants.js";
+import type { Prime } from "../../shared/vuca.js";
 import { common } from "../../shared/i18n/common.js";
 import { host as hostText } from "../../shared/i18n/host.js";
 import { board as boardText } from "../../shared/i18n/board.js";
@@ -24,6 +25,14 @@ const hasChromium = await requireService("Chromium", async () => {
 
 const PACK = "banjir-bandang";
 const T = hostText.id;
+
+/** A member reads the card as volatility and picks the option with `prime` by its place on screen (A–D). */
+async function choose(phone: import("playwright-core").Page, code: string, prime: Prime): Promise<void> {
+  await phone.locator("#diag-volatility").check({ force: true });
+  const at = gameRef!.room(code).optionOf(prime);
+  await phone.locator(`#opt-${at}`).check({ force: true });
+}
+let gameRef: TestGame | null = null;
 
 describe.runIf(hasChromium)("saved sessions in the console", () => {
   let game: TestGame;
@@ -71,6 +80,7 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     dataDir = mkdtempSync(join(tmpdir(), "arena-console-"));
     store = await openStore({ databaseUrl: "", dataDir });
     game = await startTestGame({}, { store });
+    gameRef = game;
     browser = await launchChromium();
   }, 240_000);
 
@@ -105,13 +115,13 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     await host.locator('[data-action="start"]').click();
     await expect.poll(() => game.room(code).game.phase).toBe("briefing");
     await host.locator('[data-action="next"]').click();
-    await ani.locator("#opt-vision").waitFor({ state: "attached", timeout: 10_000 });
+    await ani.locator("#opt-0").waitFor({ state: "attached", timeout: 10_000 });
     // Ani is her team's captain: the team's reason first, then her vote (a team of one locks when she sends)
     await ani.locator("#reason").fill("Selamatkan warga dulu, data menyusul.");
     await ani.locator("#reason").press("Tab");
     await ani.locator(".captain button.secondary").click();
     await expect.poll(() => game.room(code).game.teams.some((t) => t.reason.length > 0), { timeout: 10_000 }).toBe(true);
-    await ani.locator("#opt-vision").check({ force: true });
+    await choose(ani, code, "vision");
     await ani.locator("button.send").click();
     await expect.poll(() => game.room(code).game.teams.reduce((n, t) => n + Object.keys(t.votes).length, 0), { timeout: 10_000 }).toBe(1);
 
@@ -159,7 +169,7 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     await budi.locator("button.lang").click();
     await expect.poll(() => budi.locator("body").textContent(), { timeout: 10_000 }).toContain(card0.title.en!);
     expect(await budi.locator("body").textContent()).toContain(card0.options[0]!.text.en!);
-    await budi.locator("#opt-agility").check({ force: true });
+    await choose(budi, code, "agility");
     await budi.locator("button.send").click();
     await expect.poll(() => game.room(code).game.phase, { timeout: 15_000 }).toBe("reveal");
     const agility = card0.options.find((o) => o.prime === "agility")!;
@@ -243,8 +253,8 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     await host.locator('[data-action="start"]').click();
     await expect.poll(() => game.room(code).game.phase).toBe("briefing");
     await host.locator('[data-action="next"]').click();
-    await citra.locator("#opt-clarity").waitFor({ state: "attached", timeout: 10_000 });
-    await citra.locator("#opt-clarity").check({ force: true });
+    await citra.locator("#opt-0").waitFor({ state: "attached", timeout: 10_000 });
+    await choose(citra, code, "clarity");
     await citra.locator("button.send").click();
     await expect.poll(() => game.room(code).game.teams.reduce((n, t) => n + Object.keys(t.votes).length, 0), { timeout: 10_000 }).toBe(1);
     const before = game.room(code).game;
@@ -290,8 +300,8 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
 
     // the phones and the board come back by themselves (retrying with backoff, up to 15 s apart)
     await expect.poll(() => citra.locator("#session-waiting").count(), { timeout: 40_000 }).toBe(0);
-    await citra.locator("#opt-clarity").waitFor({ state: "attached", timeout: 10_000 });
-    await expect.poll(() => dodi.locator("#opt-vision").count(), { timeout: 40_000 }).toBe(1);
+    await citra.locator("#opt-0").waitFor({ state: "attached", timeout: 10_000 });
+    await expect.poll(() => dodi.locator("#opt-0").count(), { timeout: 40_000 }).toBe(1);
     await expect.poll(() => live.textContent(), { timeout: 20_000 }).not.toContain(boardText.id.waiting);
     await expect.poll(() => observer.locator("#session-waiting").count(), { timeout: 40_000 }).toBe(0);
     await expect.poll(() => observer.textContent("main"), { timeout: 10_000 }).toContain(common.id.phases.deciding);

@@ -35,7 +35,8 @@ describe.runIf(hasChromium)("faults a class met in the room", () => {
 
   /** Picks the i-th response on the screen (and whatever else a vote needs), then sends. */
   async function vote(p: Page, i: number): Promise<void> {
-    await p.locator("fieldset.options label.option").nth(i).click();
+    await p.locator("label.option.diag").nth(i % 4).click();
+    await p.locator(`label[for="opt-${i}"]`).click();
     await p.locator("button.send").click();
   }
 
@@ -71,7 +72,7 @@ describe.runIf(hasChromium)("faults a class met in the room", () => {
     host.send("host", { action: "start" });
     await until(host, (s) => s.phase === "briefing", "briefing");
     host.send("host", { action: "next" });
-    for (const p of [ayu, dimas, rizky, sari]) await p.locator("fieldset.options label.option").first().waitFor({ timeout: 10_000 });
+    for (const p of [ayu, dimas, rizky, sari]) await p.locator('label[for="opt-0"]').waitFor({ timeout: 10_000 });
 
     // the captain of team 2 sends, then types the team's reason and never presses "Simpan alasan"
     await vote(dimas, 0);

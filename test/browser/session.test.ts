@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
 import { requireService } from "../helpers/services.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
-import { PRIMES } from "../../shared/vuca.js";
+import { CONDITIONS } from "../../shared/vuca.js";
 
 const hasChromium = await requireService("Chromium", async () => {
   if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
@@ -89,14 +89,16 @@ describe.runIf(hasChromium)("a whole session in the browser", () => {
     await board.bringToFront(); // the projector window is the one in front
     await expect.poll(async () => await live.textContent(), { timeout: 10_000 }).toContain(first!.title.id);
     await host.locator('[data-action="next"]').click();
-    for (const phone of phones) await phone.locator(`#opt-${PRIMES[0]}`).waitFor({ state: "attached", timeout: 10_000 });
+    for (const phone of phones) await phone.locator("#opt-0").waitFor({ state: "attached", timeout: 10_000 });
     await board.waitForTimeout(800);
     await board.screenshot({ path: screenshotPath("board-2-deciding") });
     await phones[0]!.screenshot({ path: screenshotPath("phone-2-deciding") });
 
     // everyone picks and sends; teams lock when all have sent, then the reveal
     for (const [i, phone] of phones.entries()) {
-      await phone.locator(`#opt-${PRIMES[i % 2 === 0 ? 0 : 2]}`).check({ force: true });
+      // the condition each member reads, then a response by its place (A–D)
+      await phone.locator(`#diag-${CONDITIONS[i % 2 === 0 ? 0 : 1]}`).check({ force: true });
+      await phone.locator(`#opt-${i % 2 === 0 ? 0 : 2}`).check({ force: true });
       await phone.locator("button.send").click();
     }
     await phones[0]!.screenshot({ path: screenshotPath("phone-3-sent") });

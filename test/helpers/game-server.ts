@@ -11,7 +11,7 @@ import { attachStore } from "../../server/sessions.js";
 import type { Persister, Store } from "../../server/store/index.js";
 import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
 import type { RoomServices, RoomSnapshot } from "../../server/services.js";
-import { scoringOf, type Pack } from "../../shared/scenario.js";
+import { scoringOf, type Condition, type Pack, type Prime } from "../../shared/scenario.js";
 import { RoomTexts, type RoomStateView, type TextsMessage } from "../../shared/view.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
 import type { RefusalMessage } from "../../shared/protocol.js";
@@ -112,6 +112,8 @@ export async function startTestGame(
 export type GameClientRoom = Room<any, RoomStateView>;
 
 const roomTexts = new WeakMap<Room, RoomTexts>();
+/** The latest console joined to each room code: its card carries the Primes (see submitPrime). */
+const hostRooms = new Map<string, Room>();
 function keepTexts<R extends Room>(room: R): R {
   const texts = new RoomTexts();
   roomTexts.set(room, texts);
@@ -124,7 +126,11 @@ export function testClient(url: string): Client {
   const client = new Client(url);
   const joinById = client.joinById.bind(client);
   const reconnect = client.reconnect.bind(client);
-  client.joinById = (async (...args: Parameters<typeof joinById>) => keepTexts(await joinById(...args))) as typeof client.joinById;
+  client.joinById = (async (...args: Parameters<typeof joinById>) => {
+    const room = keepTexts(await joinById(...args));
+    if ((args[1] as { kind?: string } | undefined)?.kind === "host") hostRooms.set(room.roomId, room);
+    return room;
+  }) as typeof client.joinById;
   client.reconnect = (async (...args: Parameters<typeof reconnect>) => keepTexts(await reconnect(...args))) as typeof client.reconnect;
   return client;
 }
@@ -191,4 +197,30 @@ export function refusals(room: GameClientRoom) {
       });
     },
   };
+}
+
+/** The order of the current card's Primes as shown (A–D): from the in-process room, else from a console joined to it. */
+function shownPrimes(roomId: string): (Prime | undefined)[] {
+  const local = matchMaker.getLocalRoomById(roomId) as GameRoom | undefined;
+  if (local) return (["vision", "understanding", "clarity", "agility"] as const).map((_p, i, all) => all.find((p) => local.optionOf(p) === i));
+  const host = hostRooms.get(roomId);
+  const card = host ? texts(host).card(host.state as RoomStateView) : null;
+  if (!card) throw new Error(`no card known for room ${roomId}: join a console first`);
+  return card.options.map((o) => o.prime);
+}
+
+/**
+ * A phone submits the option with `prime` (the test knows the Primes; the phone
+ * only sees A–D: the room, or a console joined to it, gives the option's place
+ * this round) and a diagnosis (none when `diagnosis` is null, as when the
+ * condition is shown).
+ */
+export function submitPrime(phone: Room, prime: Prime, commit: boolean, diagnosis: Condition | null = "volatility"): void {
+  const option = Math.max(0, shownPrimes(phone.roomId).indexOf(prime));
+  phone.send("submit", diagnosis ? { option, diagnosis, commit } : { option, commit });
+}
+
+/** The Prime of a vote (its option's place this round), as the test knows it. */
+export function primeOf(anyClient: Room, vote: { option: number } | undefined): Prime | undefined {
+  return vote ? shownPrimes(anyClient.roomId)[vote.option] : undefined;
 }

@@ -4,7 +4,7 @@
 // sender connected; then the game finishes normally.
 // Replay a failure with FUZZ_SEED=<seed printed below> npx vitest run test/room/fuzz.test.ts
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import type { RefusalMessage } from "../../shared/protocol.js";
 import type { Phase } from "../../shared/rules/types.js";
 import { REASONS } from "../../shared/reasons.js";
@@ -95,7 +95,7 @@ function generate(rand: () => number, phase: Phase, kind: Sender["kind"]): Msg {
     case "oversized":
       return {
         type: pick(["submit", "reason", "host", "team", "lock"]),
-        payload: { text: "x".repeat(2100 + Math.floor(rand() * 8000)), prime: "vision", commit: true },
+        payload: { text: "x".repeat(2100 + Math.floor(rand() * 8000)), option: 0, diagnosis: "volatility", commit: true },
         category,
       };
     case "phase":
@@ -106,7 +106,7 @@ function generate(rand: () => number, phase: Phase, kind: Sender["kind"]): Msg {
       const H = (payload: Record<string, unknown>) => hostMsgs.push({ type: "host", payload, category });
       // out of phase for everyone who may send them
       if (phase !== "deciding") {
-        P("submit", { prime: pick(["vision", "understanding", "clarity", "agility"]), commit: rand() < 0.5 });
+        P("submit", { option: Math.floor(rand() * 4), diagnosis: pick(["volatility", "uncertainty", "complexity", "ambiguity"]), commit: rand() < 0.5 });
         P("lock", {});
         H({ action: "pause" });
         H({ action: "addTime", seconds: 30 });
@@ -134,7 +134,7 @@ function generate(rand: () => number, phase: Phase, kind: Sender["kind"]): Msg {
       const everyHost = [{ action: "start" }, { action: "next" }, { action: "end" }, { action: "skip" }, { action: "lockRoom", locked: true }];
       if (kind !== "host") for (const p of everyHost) hostMsgs.push({ type: "host", payload: p, category: "permission" });
       if (kind === "host" || kind === "board" || kind === "observer") {
-        playerMsgs.push({ type: "submit", payload: { prime: "vision", commit: true }, category: "permission" });
+        playerMsgs.push({ type: "submit", payload: { option: 0, diagnosis: "volatility", commit: true }, category: "permission" });
         playerMsgs.push({ type: "team", payload: { team: 1 }, category: "permission" });
       }
       const mine = kind === "host" ? [...hostMsgs, ...playerMsgs.filter((m) => m.category === "permission")] : kind === "captain" ? playerMsgs.filter((m) => !(m.type === "reason" && phase !== "final" && phase !== "lobby")) : [...playerMsgs, ...hostMsgs];
@@ -218,8 +218,8 @@ describe(`fuzz (seed ${SEED}, ${TOTAL} messages)`, () => {
     for (let r = 0; r < total; r++) {
       host.send("host", { action: "next" });
       await until(host, (s) => s.phase === "deciding" && s.round === r, `deciding ${r}`);
-      a.send("submit", { prime: "vision", commit: true });
-      b.send("submit", { prime: "clarity", commit: false });
+      submitPrime(a, "vision", true);
+      submitPrime(b, "clarity", false);
       await until(host, (s) => s.phase === "reveal", `reveal ${r}`);
       host.send("host", { action: "next" });
       await until(host, (s) => s.phase === "scoreboard", `scoreboard ${r}`);

@@ -1,7 +1,7 @@
 // A whole session over real sockets: a trainer, a board and 3 teams × 4
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import { lockCauseOf, votesOf as sharedVotesOf, type TeamView } from "../../shared/view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
@@ -79,11 +79,15 @@ describe("a whole session", () => {
     const r = refusals(p);
     p.send("no-such-message", {});
     expect((await r.next()).reason).toBe("BAD_MESSAGE");
-    p.send("submit", { prime: "telepathy", commit: true });
+    p.send("submit", { option: 7, diagnosis: "volatility", commit: true });
     expect((await r.next()).reason).toBe("BAD_MESSAGE");
-    p.send("submit", { prime: "vision", commit: true, extra: "x".repeat(5000) });
-    expect((await r.next()).reason).toBe("TOO_LARGE");
     p.send("submit", { prime: "vision", commit: true });
+    expect((await r.next()).reason).toBe("BAD_MESSAGE"); // a Prime is never sent: the option's place is
+    p.send("submit", { option: 0, diagnosis: "telepathy", commit: true });
+    expect((await r.next()).reason).toBe("BAD_MESSAGE");
+    p.send("submit", { option: 0, diagnosis: "volatility", commit: true, extra: "x".repeat(5000) });
+    expect((await r.next()).reason).toBe("TOO_LARGE");
+    p.send("submit", { option: 0, diagnosis: "volatility", commit: true });
     expect((await r.next()).reason).toBe("WRONG_PHASE"); // still in the lobby
     p.send("host", { action: "start" });
     expect((await r.next()).reason).toBe("NOT_HOST");
@@ -107,7 +111,7 @@ describe("a whole session", () => {
     // team 0: two for vision, two for clarity; the captain (player 0) votes clarity → tie broken by the captain
     const t0 = players.filter((p) => p.team === 0);
     const choices: Prime[] = ["clarity", "vision", "vision", "clarity"];
-    for (const [i, p] of t0.entries()) p.room.send("submit", { prime: choices[i]!, commit: i < 2 });
+    for (const [i, p] of t0.entries()) submitPrime(p.room, choices[i]!, i < 2);
     await until(host, () => team(host, 0).locked, "team 0 all-sent lock");
 
     const other = players.find((p) => p.team === 1)!.room;
@@ -127,8 +131,8 @@ describe("a whole session", () => {
     expect(t1[0]!.id).toBe(captainId);
     expect(captainId).not.toBe(players[1]!.id);
     t1[0]!.room.send("reason", { text: "Data dulu, baru bertindak." });
-    t1[0]!.room.send("submit", { prime: "understanding", commit: true });
-    t1[1]!.room.send("submit", { prime: "understanding", commit: false });
+    submitPrime(t1[0]!.room, "understanding", true);
+    submitPrime(t1[1]!.room, "understanding", false);
     await until(host, () => team(host, 1).sent === 2, "team 1 sent 2");
     // not the captain
     const r = refusals(t1[1]!.room);
@@ -138,7 +142,7 @@ describe("a whole session", () => {
     await until(host, () => team(host, 1).locked && lockCauseOf(team(host, 1)) === "captain", "captain lock");
 
     const t2 = players.filter((p) => p.team === 2);
-    for (const p of t2) p.room.send("submit", { prime: "agility", commit: true });
+    for (const p of t2) submitPrime(p.room, "agility", true);
     await until(board, (s) => s.phase === "reveal", "reveal");
     const reveal = texts(board).reveal(board.state)!;
     expect(reveal.results).toHaveLength(3);
@@ -149,6 +153,7 @@ describe("a whole session", () => {
     for (const res of reveal.results) {
       const option = reveal.card.options.find((o) => o.prime === res.choice)!;
       expect(res.responsePoints).toBe(option.points);
+      expect(res.points).toBe(res.responsePoints + res.collabPoints + res.diagnosisPoints);
       expect(team(board, res.team).score).toBe(res.points);
     }
   });
@@ -178,7 +183,7 @@ describe("a whole session", () => {
       host.send("host", { action: "next" });
       await until(host, (s) => s.phase === "deciding", `deciding ${round}`);
       const primes: Prime[] = ["vision", "understanding", "clarity", "agility"];
-      players.forEach((p, i) => p.room.send("submit", { prime: primes[(i + round) % 4]!, commit: i % 2 === 0 }));
+      players.forEach((p, i) => submitPrime(p.room, primes[(i + round) % 4]!, i % 2 === 0));
       await until(host, (s) => s.phase === "reveal", `reveal ${round}`);
       addPoints();
     }
@@ -209,13 +214,13 @@ describe("the room clock", () => {
     host.send("host", { action: "pause" });
     await until(host, (s) => s.paused, "paused");
     const r = refusals(a);
-    a.send("submit", { prime: "vision", commit: true });
+    submitPrime(a, "vision", true);
     expect((await r.next()).reason).toBe("PAUSED");
     await new Promise((res) => setTimeout(res, 2500)); // longer than the whole round
     expect(host.state.phase).toBe("deciding");
     host.send("host", { action: "resume" });
     await until(host, (s) => !s.paused, "resumed");
-    a.send("submit", { prime: "vision", commit: true });
+    submitPrime(a, "vision", true);
     await until(host, (s) => s.teams[0]!.sent === 1, "one sent");
     await until(host, (s) => s.phase === "reveal", "timeout reveal", 6000);
     const reveal = texts(host).reveal(host.state)!;

@@ -3,7 +3,7 @@
 // keeps, not by the name. (Own file: this server runs a 1-second window.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client as ServerClient } from "@colyseus/core";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime, primeOf } from "../helpers/game-server.js";
 import { voteOf } from "../../shared/view.js";
 
 const PACK = "banjir-bandang";
@@ -28,7 +28,7 @@ describe("after the reconnection window", () => {
       host.send("host", { action: "start" });
       host.send("host", { action: "next" });
       await until(host, (s) => s.phase === "deciding", "deciding");
-      phone.send("submit", { prime: "clarity", commit: true });
+      submitPrime(phone, "clarity", true);
       await until(host, (s) => s.teams[1]!.sent === 1, "sent");
       const roles = [...host.state.teams[1]!.members].find((m) => m.id === first.playerId)!.roles;
       phone.reconnection.enabled = false;
@@ -44,7 +44,7 @@ describe("after the reconnection window", () => {
       const member = [...host.state.teams[1]!.members].find((m) => m.id === first.playerId)!;
       expect(member.name).toBe("Sari");
       expect(member.roles).toBe(roles);
-      expect(voteOf(host.state.teams[1]!, first.playerId)?.prime).toBe("clarity");
+      expect(primeOf(host, voteOf(host.state.teams[1]!, first.playerId))).toBe("clarity");
     }
   }, 30_000);
 });

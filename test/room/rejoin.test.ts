@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client as ServerClient } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime, primeOf } from "../helpers/game-server.js";
 import type { Prime } from "../../shared/vuca.js";
 import { voteOf } from "../../shared/view.js";
 
@@ -45,7 +45,7 @@ function cutPlayers(code: string): number {
 async function seatSnapshot(host: GameClientRoom) {
   const seats = new Map<string, { team: number; roles: string; vote: string | undefined }>();
   for (const t of host.state.teams) {
-    for (const m of t.members) seats.set(m.id, { team: t.index, roles: m.roles, vote: voteOf(t, m.id)?.prime });
+    for (const m of t.members) seats.set(m.id, { team: t.index, roles: m.roles, vote: primeOf(host, voteOf(t, m.id)) });
   }
   return seats;
 }
@@ -74,7 +74,7 @@ describe("40 phones in 8 teams", () => {
     phones.forEach((p, i) => {
       if (Math.floor(i / 8) === 4) return;
       p.vote = PRIMES[i % 4]!;
-      p.room.send("submit", { prime: p.vote, commit: i % 2 === 0 });
+      submitPrime(p.room, p.vote, i % 2 === 0);
     });
     await until(host, (s) => [...s.teams].every((t) => t.sent === 4), "32 votes");
   }, 120_000);
@@ -98,7 +98,7 @@ describe("40 phones in 8 teams", () => {
     expect([...after.values()].filter((s) => s.vote).length).toBe(32);
     for (const p of phones) {
       const team = p.room.state.teams[p.team]!;
-      expect(voteOf(team, p.playerId)?.prime).toBe(p.vote ?? undefined);
+      expect(primeOf(p.room, voteOf(team, p.playerId))).toBe(p.vote ?? undefined);
     }
   }, 60_000);
 
@@ -125,7 +125,7 @@ describe("40 phones in 8 teams", () => {
     expect(await seatSnapshot(host)).toEqual(before);
     for (const p of phones) {
       // the team's secret votes arrive with (or right after) the first state
-      await until(p.room, (s) => s.teams.length === 8 && voteOf(s.teams[p.team]!, p.playerId)?.prime === (p.vote ?? undefined), `vote of ${p.name}`);
+      await until(p.room, (s) => s.teams.length === 8 && primeOf(p.room, voteOf(s.teams[p.team]!, p.playerId)) === (p.vote ?? undefined), `vote of ${p.name}`);
     }
   });
 });

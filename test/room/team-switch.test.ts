@@ -61,9 +61,9 @@ describe("changing team", () => {
       host.send("host", { action: "next" });
       await until(rizky.room, (s) => s.phase === "deciding", "deciding");
 
-      rizky.room.send("submit", { prime: "clarity", commit: true });
+      rizky.room.send("submit", { option: 2, diagnosis: "complexity", commit: true });
       await until(rizky.room, () => votesOf(myTeam(rizky.room, rizky.id)!).some(([id]) => id === rizky.id), "Rizky sees his own vote");
-      ayu.room.send("submit", { prime: "vision", commit: false });
+      ayu.room.send("submit", { option: 0, diagnosis: "volatility", commit: false });
       await until(rizky.room, (s) => s.phase === "reveal" || votesOf(s.teams[0]!).length === 2, "Rizky sees Ayu's vote");
       // the teammate who never moved sees the same
       await until(ayu.room, (s) => s.phase === "reveal" || votesOf(s.teams[0]!).some(([id]) => id === rizky.id), "Ayu sees Rizky's vote");

@@ -2,7 +2,7 @@
 // English (half the bytes of a card or reveal), an English phone, the board and
 // the console get both, and a phone that switches language gets them again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDevice, startTestGame, texts, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, texts, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import type { TextsMessage } from "../../shared/view.js";
 
 let game: TestGame;
@@ -51,8 +51,8 @@ describe("texts in the phone's language", () => {
     await until(() => idPhone.state.phase === "briefing" && texts(idPhone).card(idPhone.state) !== null);
     host.send("host", { action: "next" });
     await until(() => idPhone.state.phase === "deciding");
-    idPhone.send("submit", { prime: "vision", commit: true });
-    enPhone.send("submit", { prime: "agility", commit: false });
+    submitPrime(idPhone, "vision", true);
+    submitPrime(enPhone, "agility", false);
     await until(() => [idPhone, enPhone, board, host].every((r) => r.state.phase === "reveal" && texts(r).reveal(r.state) !== null));
 
     const card = texts(idPhone).card(idPhone.state)!;

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { freePort, newDevice, testClient, texts, until, type GameClientRoom } from "../helpers/game-server.js";
+import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
 import { requireService } from "../helpers/services.js";
 
@@ -94,7 +94,7 @@ describe.runIf(redisUp)("two processes on Redis", () => {
     host.send("host", { action: "start" });
     host.send("host", { action: "next" });
     await until(board, (s) => s.phase === "deciding", "deciding");
-    phones.forEach((p, i) => p.send("submit", { prime: i % 2 ? "clarity" : "vision", commit: true }));
+    phones.forEach((p, i) => submitPrime(p, i % 2 ? "clarity" : "vision", true));
     await until(board, (s) => s.phase === "reveal", "reveal");
     const reveal = texts(board).reveal(board.state)!;
     expect(reveal.results.map((r) => r.choice)).toEqual(["vision", "clarity"]);

@@ -4,7 +4,7 @@
 // string reaches; each is refused with a reason, the sender stays connected, a
 // second room is untouched, and both rooms still play a round afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 
 const NAMES = [...new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__", "prototype", "hasOwnProperty"])];
 
@@ -39,7 +39,7 @@ describe("Object.prototype names from the network", () => {
       for (const room of senders) {
         room.send(name, {});
         room.send(name, { [name]: 1 });
-        room.send("submit", JSON.parse(`{"${name}": "vision", "prime": "vision", "commit": true}`));
+        room.send("submit", JSON.parse(`{"${name}": "vision", "option": 0, "diagnosis": "volatility", "commit": true}`));
         room.send("host", { action: name });
         room.send("host", { action: "movePlayer", playerId: name, team: 0 });
         room.send("host", { action: "passCaptain", playerId: name });
@@ -70,7 +70,7 @@ describe("Object.prototype names from the network", () => {
       await until(room.host, (s) => s.phase === "briefing", "briefing");
       room.host.send("host", { action: "next" });
       await until(room.host, (s) => s.phase === "deciding", "deciding");
-      for (const p of room.players) p.send("submit", { prime: "vision", commit: true });
+      for (const p of room.players) submitPrime(p, "vision", true);
       await until(room.board, (s) => s.phase === "reveal", "reveal after every vote");
     }
   });

@@ -149,7 +149,7 @@ describe.each(backends)("store contract: $name", (backend) => {
     }
     // rounds are written as they come (only the new ones each time): all there at the end
     expect(await countRows(store, "PHASE")).toMatchObject({ arena_rounds: 3, arena_round_results: 4, arena_submissions: 7 });
-    expect((await store.report("PHASE", PACK))?.teams.map((t) => t.score)).toEqual([12, 2]);
+    expect((await store.report("PHASE", PACK))?.teams.map((t) => t.score)).toEqual([16, 2]);
     const session = await store.loadSession("PHASE");
     expect(session?.endedAt).toBe(at); // phase final without an explicit endedAt
     expect(session?.teamCount).toBe(2);
@@ -231,27 +231,35 @@ describe.each(backends)("store contract: $name", (backend) => {
       eventId: "banjir",
       condition: "volatility",
       teamNo: 1,
+      diagnosis: "volatility",
+      diagnosisRight: true,
+      diagnosisPoints: 2,
       choice: "vision",
       bestChoice: true,
       rolesCommitted: ["government", "academia", "business", "community", "media"],
       reason: 'Koordinasi; "cepat"\nlalu data',
       responsePoints: 3,
       collabPoints: 3,
-      points: 6,
+      points: 8,
       lockedBy: "captain",
       lockSeconds: 20,
       sent: 2,
       size: 2,
     });
-    expect(report.rounds[3]).toMatchObject({ roundNo: 2, teamNo: 2, choice: "agility", bestChoice: false, points: 0, lockSeconds: 30 });
+    expect(report.rounds[1]).toMatchObject({ roundNo: 1, teamNo: 2, diagnosis: "uncertainty", diagnosisRight: false, diagnosisPoints: 0, points: 2 });
+    expect(report.rounds[3]).toMatchObject({ roundNo: 2, teamNo: 2, diagnosis: "ambiguity", diagnosisRight: false, choice: "agility", bestChoice: false, points: 0, lockSeconds: 30 });
     expect(report.rounds[4]).toMatchObject({ roundNo: 3, eventId: "hoaks", skipped: true, teamNo: null, points: 0 });
 
     // per team
     expect(report.teams.map((t) => [t.rank, t.teamNo, t.score])).toEqual([
-      [1, 1, 12],
+      [1, 1, 16],
       [2, 2, 2],
     ]);
     expect(report.teams[0]).toMatchObject({
+      diagnosisPoints: 4,
+      diagnosisRight: 2,
+      diagnosisRounds: 2,
+      diagnosisRate: 1,
       responsePoints: 6,
       collabPoints: 6,
       totalLockSeconds: 35.5,
@@ -261,14 +269,20 @@ describe.each(backends)("store contract: $name", (backend) => {
       captain: "Ani",
     });
     expect(report.teams[0]!.byCondition).toEqual({
-      volatility: { points: 6, max: 7 },
+      volatility: { points: 8, max: 9 },
       uncertainty: { points: 0, max: 0 },
-      complexity: { points: 6, max: 6 },
+      complexity: { points: 8, max: 8 },
       ambiguity: { points: 0, max: 0 },
     });
-    expect(report.teams[1]).toMatchObject({ responsePoints: 1, collabPoints: 1, totalLockSeconds: 90, collaborationRate: 0.3333, bestChoices: 0 });
-    expect(report.teams[1]!.byCondition.volatility).toEqual({ points: 2, max: 7 });
-    expect(report.teams[1]!.byCondition.complexity).toEqual({ points: 0, max: 6 });
+    expect(report.teams[1]).toMatchObject({ diagnosisPoints: 0, diagnosisRight: 0, diagnosisRounds: 2, diagnosisRate: 0, responsePoints: 1, collabPoints: 1, totalLockSeconds: 90, collaborationRate: 0.3333, bestChoices: 0 });
+    expect(report.teams[1]!.byCondition.volatility).toEqual({ points: 2, max: 9 });
+    expect(report.teams[1]!.byCondition.complexity).toEqual({ points: 0, max: 8 });
+    expect(report.teams[1]!.diagnosisByCondition).toEqual({
+      volatility: { right: 0, rounds: 1, rate: 0 },
+      uncertainty: { right: 0, rounds: 0, rate: null },
+      complexity: { right: 0, rounds: 1, rate: 0 },
+      ambiguity: { right: 0, rounds: 0, rate: null },
+    });
 
     // per player
     const byId = Object.fromEntries(report.players.map((p) => [p.playerId, p]));
@@ -276,6 +290,21 @@ describe.each(backends)("store contract: $name", (backend) => {
     expect(byId.p2).toMatchObject({ name: "Budi", roundsSent: 1, participationRate: 0.5, rolesCommitted: 1 });
     expect(byId.p3).toMatchObject({ roundsSent: 2, rolesCommitted: 1, roles: ["government", "academia"] });
     expect(byId.p4).toMatchObject({ roundsSent: 2, rolesCommitted: 1 });
+    // each member's own reading: Dewi read both right although her team did not
+    expect([byId.p1, byId.p2, byId.p3, byId.p4].map((p) => [p!.diagnosisRight, p!.diagnosisRounds, p!.diagnosisRate])).toEqual([
+      [2, 2, 1],
+      [1, 1, 1],
+      [0, 2, 0],
+      [2, 2, 1],
+    ]);
+    expect(report.votes).toHaveLength(7);
+    expect(report.votes[3]).toMatchObject({ roundNo: 1, teamNo: 2, name: "Citra", diagnosis: "uncertainty", diagnosisRight: false, choice: "understanding", bestChoice: false });
+
+    // per condition, the most misread first: complexity (teams 1/2, members 2/3) before volatility (1/2, 3/4)
+    expect(report.diagnoses.map((d) => [d.condition, d.teamsRight, d.teamRounds, d.playersRight, d.playerVotes, d.mostReadAs])).toEqual([
+      ["complexity", 1, 2, 2, 3, "ambiguity"],
+      ["volatility", 1, 2, 3, 4, "uncertainty"],
+    ]);
 
     // hardest first: data-ganda (1.5 of 3) before banjir (2 of 3)
     expect(report.events.map((e) => [e.difficultyRank, e.eventId, e.successRate, e.averagePoints, e.teamsBest])).toEqual([

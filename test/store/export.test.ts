@@ -43,13 +43,15 @@ describe("CSV for Excel in Indonesian", () => {
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/); // no bare line ends outside quoted text here
     const header = csv.slice(1, csv.indexOf("\r\n"));
     expect(header).toBe(
-      "Kode ruang;Tanggal;Peringkat;Kelompok;Skor;Poin respons;Poin kolaborasi;Total waktu kunci (detik);" +
+      "Kode ruang;Tanggal;Peringkat;Kelompok;Skor;Poin diagnosis;Ketepatan diagnosis;Diagnosis tepat;Ronde diagnosis;" +
+        "Volatilitas: ketepatan diagnosis;Ketidakpastian: ketepatan diagnosis;Kompleksitas: ketepatan diagnosis;Ambiguitas: ketepatan diagnosis;" +
+        "Poin respons;Poin kolaborasi;Total waktu kunci (detik);" +
         "Volatilitas: poin;Volatilitas: maksimum;Ketidakpastian: poin;Ketidakpastian: maksimum;" +
         "Kompleksitas: poin;Kompleksitas: maksimum;Ambiguitas: poin;Ambiguitas: maksimum;" +
         "Tingkat kolaborasi;Pilihan terbaik;Anggota;Kapten",
     );
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[1]).toBe("EXPRT;28/11/2026 08:30;1;1;12;6;6;35,5;6;7;0;0;6;6;0;0;1;2;2;Ani");
+    expect(lines[1]).toBe("EXPRT;28/11/2026 08:30;1;1;16;4;1;2;2;1;;1;;6;6;35,5;8;9;0;0;8;8;0;0;1;2;2;Ani");
     expect(lines[2]).toContain(";0,3333;"); // decimal comma
   });
 
@@ -156,6 +158,6 @@ describe("JSON", () => {
   it("is the report itself", () => {
     expect(json).toEqual(report);
     expect(json.version).toBe(1);
-    expect(json.teams[0]?.score).toBe(12);
+    expect(json.teams[0]?.score).toBe(16);
   });
 });

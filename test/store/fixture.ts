@@ -20,6 +20,7 @@ export const PACK: Pack = {
       title: { id: "Banjir; jalan putus", en: "Flood; road cut" },
       narrative: { id: "Air naik." },
       condition: "volatility",
+      conditionReason: { id: "Air naik cepat." },
       options: [option("vision", 3), option("understanding", 1), option("clarity", 2), option("agility", 0)],
       rolesNeeded: ["government", "community"],
       rolesHarmful: ["media"],
@@ -31,6 +32,7 @@ export const PACK: Pack = {
       title: { id: "Data bansos ganda", en: "Duplicate aid data" },
       narrative: { id: "Data tidak cocok." },
       condition: "complexity",
+      conditionReason: { id: "Banyak data dari banyak pihak." },
       options: [option("clarity", 3), option("vision", 1), option("understanding", 2), option("agility", 0)],
       rolesNeeded: ["academia"],
       rolesHarmful: [],
@@ -42,6 +44,7 @@ export const PACK: Pack = {
       title: { id: "Hoaks" },
       narrative: { id: "Kabar simpang siur." },
       condition: "ambiguity",
+      conditionReason: { id: "Kabar simpang siur." },
       options: [option("agility", 3), option("vision", 1), option("understanding", 2), option("clarity", 0)],
       rolesNeeded: ["media"],
       rolesHarmful: [],
@@ -56,7 +59,7 @@ export const SETTINGS: Settings = {
   teamCount: 2,
   roundSeconds: 60,
   maxTeamSize: 12,
-  scoring: { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 },
+  scoring: { neededRole: 1, harmfulRole: 1, allNeededBonus: 2, diagnosis: 2, alsoDiagnosis: 1 },
 };
 
 /** The device secrets the phones keep; the store must only ever see their hashes. */
@@ -85,8 +88,18 @@ export const PLAYERS: Record<string, Player> = {
 };
 
 const tally = (t: Partial<Record<Prime, number>>): Record<Prime, number> => ({ vision: 0, understanding: 0, clarity: 0, agility: 0, ...t });
-const result = (r: Omit<TeamResult, "points">): TeamResult => ({ ...r, points: r.responsePoints + r.collabPoints });
+type ResultInput = Omit<TeamResult, "points" | "diagnosis" | "diagnosisTally" | "diagnosisPoints"> & Partial<Pick<TeamResult, "diagnosis" | "diagnosisTally" | "diagnosisPoints">>;
+const noDiagnosis = { volatility: 0, uncertainty: 0, complexity: 0, ambiguity: 0 };
+const result = (r: ResultInput): TeamResult => {
+  const full = { diagnosis: null, diagnosisTally: noDiagnosis, diagnosisPoints: 0, ...r };
+  return { ...full, points: full.responsePoints + full.collabPoints + full.diagnosisPoints };
+};
 
+// Diagnosis (+2 when the team names the card's condition):
+//  round 1: team 1 volatility (right, +2 → 8), team 2 uncertainty (captain's tie-break, wrong);
+//    members: Ani, Budi, Dewi volatility, Citra uncertainty
+//  round 2: team 1 complexity (right, +2 → 8), team 2 ambiguity (captain's tie-break, wrong);
+//    members: Ani, Dewi complexity, Citra ambiguity
 // Round 1 (banjir, volatility; needs government+community, media hurts):
 //  team 1: both vision (3), commit → gov, aca, bus, com, media: +2 needed −1 media +2 bonus = 3 → 6
 //  team 2: understanding (captain breaks the tie) (1), Citra commits gov, aca: +1 → 2
@@ -106,6 +119,9 @@ export const HISTORY: RoundRecord[] = [
         tally: tally({ vision: 2 }),
         rolesCommitted: ["government", "academia", "business", "community", "media"],
         reason: 'Koordinasi; "cepat"\nlalu data',
+        diagnosis: "volatility",
+        diagnosisTally: { volatility: 2, uncertainty: 0, complexity: 0, ambiguity: 0 },
+        diagnosisPoints: 2,
         responsePoints: 3,
         collabPoints: 3,
         lockedBy: "captain",
@@ -119,6 +135,8 @@ export const HISTORY: RoundRecord[] = [
         tally: tally({ understanding: 1, clarity: 1 }),
         rolesCommitted: ["government", "academia"],
         reason: "",
+        diagnosis: "uncertainty",
+        diagnosisTally: { volatility: 1, uncertainty: 1, complexity: 0, ambiguity: 0 },
         responsePoints: 1,
         collabPoints: 1,
         lockedBy: "timeout",
@@ -128,10 +146,10 @@ export const HISTORY: RoundRecord[] = [
       }),
     ],
     submissions: {
-      p1: { prime: "vision", commit: true, at: 5_000, team: 0 },
-      p2: { prime: "vision", commit: true, at: 6_000, team: 0 },
-      p3: { prime: "understanding", commit: true, at: 7_000, team: 1 },
-      p4: { prime: "clarity", commit: false, at: 8_000, team: 1 },
+      p1: { prime: "vision", diagnosis: "volatility", commit: true, at: 5_000, team: 0 },
+      p2: { prime: "vision", diagnosis: "volatility", commit: true, at: 6_000, team: 0 },
+      p3: { prime: "understanding", diagnosis: "uncertainty", commit: true, at: 7_000, team: 1 },
+      p4: { prime: "clarity", diagnosis: "volatility", commit: false, at: 8_000, team: 1 },
     },
   },
   {
@@ -145,6 +163,9 @@ export const HISTORY: RoundRecord[] = [
         tally: tally({ clarity: 1 }),
         rolesCommitted: ["government", "academia", "business"],
         reason: "Validasi data bersama kampus",
+        diagnosis: "complexity",
+        diagnosisTally: { volatility: 0, uncertainty: 0, complexity: 1, ambiguity: 0 },
+        diagnosisPoints: 2,
         responsePoints: 3,
         collabPoints: 3,
         lockedBy: "captain",
@@ -158,6 +179,8 @@ export const HISTORY: RoundRecord[] = [
         tally: tally({ agility: 2 }),
         rolesCommitted: ["business", "community", "media"],
         reason: "-langsung salurkan",
+        diagnosis: "ambiguity",
+        diagnosisTally: { volatility: 0, uncertainty: 0, complexity: 1, ambiguity: 1 },
         responsePoints: 0,
         collabPoints: 0,
         lockedBy: "host",
@@ -167,9 +190,9 @@ export const HISTORY: RoundRecord[] = [
       }),
     ],
     submissions: {
-      p1: { prime: "clarity", commit: true, at: 90_000, team: 0 },
-      p3: { prime: "agility", commit: false, at: 91_000, team: 1 },
-      p4: { prime: "agility", commit: true, at: 92_000, team: 1 },
+      p1: { prime: "clarity", diagnosis: "complexity", commit: true, at: 90_000, team: 0 },
+      p3: { prime: "agility", diagnosis: "ambiguity", commit: false, at: 91_000, team: 1 },
+      p4: { prime: "agility", diagnosis: "complexity", commit: true, at: 92_000, team: 1 },
     },
   },
   { round: 2, eventId: "hoaks", skipped: true, results: [], submissions: {} },
@@ -206,13 +229,13 @@ export function gameAt(moment: "lobby" | "deciding" | "reveal1" | "final"): Game
       return base;
     case "deciding": {
       const game: GameState = { ...base, phase: "deciding", round: 0, timer: { deadline: 70_000, remainingMs: 60_000, paused: false, totalMs: 60_000 } };
-      game.teams[0]!.votes = { p1: { prime: "vision", commit: true, at: 5_000 } };
+      game.teams[0]!.votes = { p1: { prime: "vision", diagnosis: null, commit: true, at: 5_000 } };
       game.teams[0]!.reason = "sementara";
       return game;
     }
     case "reveal1": {
       const game: GameState = { ...base, phase: "reveal", round: 0, history: [HISTORY[0]!] };
-      game.teams[0]!.score = 6;
+      game.teams[0]!.score = 8;
       game.teams[0]!.totalLockMs = 20_000;
       game.teams[1]!.score = 2;
       game.teams[1]!.totalLockMs = 60_000;
@@ -220,7 +243,7 @@ export function gameAt(moment: "lobby" | "deciding" | "reveal1" | "final"): Game
     }
     case "final": {
       const game: GameState = { ...base, phase: "final", round: 2, history: structuredClone(HISTORY), roomLocked: true };
-      game.teams[0]!.score = 12;
+      game.teams[0]!.score = 16;
       game.teams[0]!.totalLockMs = 35_500;
       game.teams[1]!.score = 2;
       game.teams[1]!.totalLockMs = 90_000;

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { requireService } from "../helpers/services.js";
-import { freePort, newDevice, testClient, texts, until, type GameClientRoom } from "../helpers/game-server.js";
+import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime, primeOf } from "../helpers/game-server.js";
 import { voteOf, votesOf } from "../../shared/view.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import type { GameState } from "../../shared/rules/types.js";
@@ -145,7 +145,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "deciding");
     const primes = ["vision", "understanding", "clarity"] as const;
-    for (const p of players) p.room.send("submit", { prime: primes[p.team]!, commit: true });
+    for (const p of players) submitPrime(p.room, primes[p.team]!, true);
     await until(host, (s) => s.phase === "reveal", "reveal of round 1");
     const reveal1 = texts(host).reveal(host.state)!;
     host.send("host", { action: "next" });
@@ -156,9 +156,9 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     await until(host, (s) => s.phase === "deciding" && s.round === 1, "deciding of round 2");
 
     // Round 2, mid-way: team 0 sent and locked (all sent), team 1 has one vote and a reason, team 2 nothing.
-    players[0]!.room.send("submit", { prime: "agility", commit: true });
-    players[3]!.room.send("submit", { prime: "agility", commit: false });
-    players[1]!.room.send("submit", { prime: "clarity", commit: true });
+    submitPrime(players[0]!.room, "agility", true);
+    submitPrime(players[3]!.room, "agility", false);
+    submitPrime(players[1]!.room, "clarity", true);
     players[1]!.room.send("reason", { text: "Data harga dulu, baru bertindak." });
     await until(host, (s) => s.teams[0]!.locked && votesOf(s.teams[1]!).length === 1 && (s.teams[1]!.reason?.length ?? 0) > 0, "round 2 mid-way");
     const before = {
@@ -223,7 +223,8 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     expect([...host.state.teams].map((t) => [...t.members].map((m) => ({ id: m.id, name: m.name, roles: m.roles })))).toEqual(before.members);
     expect(host.state.teams[0]!.locked).toBe(true);
     expect(host.state.teams[1]!.locked).toBe(false);
-    expect(voteOf(host.state.teams[1]!, players[1]!.id)?.prime).toBe("clarity");
+    // the vote names its option's place; the console's card (its texts arrive beside the state) gives the Prime
+    await until(host, (s) => primeOf(host, voteOf(s.teams[1]!, players[1]!.id)) === "clarity", "Citra's vote, as it was");
     expect(host.state.teams[1]!.reason).toBe("Data harga dulu, baru bertindak.");
     expect(votesOf(host.state.teams[2]!)).toEqual([]);
     // nobody is connected until their phone is back
@@ -240,14 +241,14 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     await until(host, (s) => [...s.teams].flatMap((t) => [...t.members]).every((m) => m.connected), "everyone connected again");
     expect([...host.state.teams].map((t) => t.members.length)).toEqual([2, 2, 2]);
     // a member sees their own team's vote again
-    await until(back[1]!, (s) => voteOf(s.teams[1]!, players[1]!.id)?.prime === "clarity", "own team's vote on the phone");
+    await until(back[1]!, (s) => primeOf(back[1]!, voteOf(s.teams[1]!, players[1]!.id)) === "clarity", "own team's vote on the phone");
 
     // The trainer resumes the timer and the round finishes; round 1's results are intact.
     host.send("host", { action: "resume" });
     await until(host, (s) => !s.paused);
-    back[4]!.send("submit", { prime: "clarity", commit: true });
-    back[2]!.send("submit", { prime: "vision", commit: true });
-    back[5]!.send("submit", { prime: "vision", commit: true });
+    submitPrime(back[4]!, "clarity", true);
+    submitPrime(back[2]!, "vision", true);
+    submitPrime(back[5]!, "vision", true);
     await until(host, (s) => s.phase === "reveal" && s.round === 1, "reveal of round 2");
     const reveal2 = texts(host).reveal(host.state)!;
     expect(reveal2.results[0]!.choice).toBe("agility");

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import { createPersister, openStore, type Store } from "../../server/store/index.js";
 import { parseCsv } from "../../server/store/export.js";
 import { resultRoutes } from "../../server/results.js";
@@ -36,8 +36,8 @@ describe("results routes", () => {
     host.send("host", { action: "start" });
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "deciding", "deciding");
-    a.send("submit", { prime: "vision", commit: true });
-    b.send("submit", { prime: "agility", commit: false });
+    submitPrime(a, "vision", true);
+    submitPrime(b, "agility", false);
     await until(host, (s) => s.phase === "reveal", "reveal");
     await persister.flush();
 
@@ -61,6 +61,7 @@ describe("results routes", () => {
     const xlsx = Buffer.from(await (await fetch(`${base}/export.xlsx?key=${hostKey}`)).arrayBuffer());
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
-    expect(book.worksheets.length).toBe(4);
+    // rounds, teams, players, hardest events, diagnosis accuracy, participants' votes
+    expect(book.worksheets.length).toBe(6);
   });
 });

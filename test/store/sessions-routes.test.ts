@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalPresence } from "@colyseus/core";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { claimCode } from "../../server/codes.js";
 import { CODE_ALPHABET, SERVER_MESSAGES } from "../../shared/constants.js";
@@ -59,8 +59,8 @@ describe("session routes", () => {
     host.send("host", { action: "start" });
     host.send("host", { action: "next" });
     await until(host, (s) => s.phase === "deciding", "deciding");
-    ani.send("submit", { prime: "vision", commit: true });
-    budi.send("submit", { prime: "agility", commit: false });
+    submitPrime(ani, "vision", true);
+    submitPrime(budi, "agility", false);
     await until(host, (s) => s.phase === "reveal", "reveal");
     await saved(code, (p) => p === "reveal");
 

@@ -4,6 +4,7 @@ import type * as Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState, type TeamSnap } from "../store.js";
 import { say } from "../../../shared/vuca.js";
+import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";
 import { M, clock, padlock, panel, pill, teamMark, text } from "../ui.js";
 import { mirrorTimer } from "../live.js";
@@ -38,7 +39,8 @@ export class Deciding extends BoardScene {
     const card = s.card;
     if (!card) return;
     const top = text(this, M, 44, t.cardOf(s.round + 1, s.roundCount), { size: 40, color: C.muted });
-    pill(this, M + top.width + 30, 36, `${t.condition}: ${c.conditions[card.condition]}`, C.condition[card.condition], { size: 38 });
+    // The condition only when the trainer shows it: otherwise it is for the teams to read.
+    if (card.condition) pill(this, M + top.width + 30, 36, `${t.condition}: ${c.conditions[card.condition]}`, C.condition[card.condition], { size: 38 });
     const icon = card.icon && /[^\x00-\x7f]/.test(card.icon) ? card.icon : "";
     if (icon) text(this, M, 124, icon, { size: 96 });
     const ix = icon ? M + 140 : M;
@@ -50,7 +52,9 @@ export class Deciding extends BoardScene {
     const GAP = 14;
     const PAD = 22;
     const LABEL_H = 52;
-    const texts = card.options.map((o) => text(this, M + 270, 0, say(o.text, store.lang), { size: 38, width: LW - 290 }).setDepth(1));
+    // a letter alone needs a narrow label column; "A · Kejelasan" (condition shown) a wide one
+    const labelW = card.options.some((o) => o.prime) ? 270 : 90;
+    const texts = card.options.map((o) => text(this, M + labelW, 0, say(o.text, store.lang), { size: 38, width: LW - labelW - 20 }).setDepth(1));
     const needs = () => texts.map((t) => Math.max(t.height, LABEL_H) + PAD + GAP);
     const total = () => needs().reduce((a, b) => a + b, 0);
     let size = 38;
@@ -94,7 +98,7 @@ export class Deciding extends BoardScene {
     card.options.forEach((o, i) => {
       const h = need[i]! + spare;
       panel(this, M, oy, LW, h - GAP, C.panel);
-      text(this, M + 20, oy + 12, c.primes[o.prime], { size: 38, bold: true, maxW: 240 }).setDepth(1);
+      text(this, M + 20, oy + 12, optionLabel(i, o.prime ? c.primes[o.prime] : undefined), { size: 38, bold: true, maxW: labelW - 30 }).setDepth(1);
       texts[i]!.setY(oy + 10);
       oy += h;
     });
@@ -146,8 +150,8 @@ export class Deciding extends BoardScene {
     return [
       t.cardOf(s.round + 1, s.roundCount),
       say(card.title, store.lang),
-      `${t.condition}: ${c.conditions[card.condition]}`,
-      ...card.options.map((o) => `${c.primes[o.prime]}: ${say(o.text, store.lang)}`),
+      card.condition ? `${t.condition}: ${c.conditions[card.condition]}` : "",
+      ...card.options.map((o, i) => `${optionLabel(i, o.prime ? c.primes[o.prime] : undefined)}: ${say(o.text, store.lang)}`),
       s.paused ? t.paused : "",
       ...s.teams.map((team) => `${c.team(team.index + 1)}: ${c.sentOf(team.sent, team.members.length)}${team.locked ? ` 🔒 ${c.locked}` : ""}`),
     ];

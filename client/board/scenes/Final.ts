@@ -55,10 +55,10 @@ export class Final extends BoardScene {
   }
   private table(ranking: TeamSummary[], y0: number) {
     const { t, c } = store;
-    const cols = [M + 24, 560, 800, 1040, 1280, 1520, W - M - 24];
+    const cols = [M + 24, 520, 740, 960, 1180, 1400, 1620, W - M - 24];
     const rowH = Math.min(72, (1050 - y0) / (ranking.length + 1));
     const size = Math.min(36, rowH - 22);
-    const heads = [t.waitingTeams, t.pointsHead, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];
+    const heads = [t.waitingTeams, t.pointsHead, t.diagnosisCol, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];
     heads.forEach((h, i) => text(this, cols[i]!, y0 + rowH / 2, h, { size: Math.min(30, size), color: C.muted, bold: true, originY: 0.5, originX: i === 0 ? 0 : 1, maxW: 220 }));
     ranking.forEach((team, r) => {
       const y = y0 + (r + 1) * rowH;
@@ -66,7 +66,8 @@ export class Final extends BoardScene {
       const mark = rowH - 16;
       teamMark(this, cols[0]!, y + 8, team.team, mark);
       text(this, cols[0]! + mark + 16, y + rowH / 2, `${team.rank}. ${c.team(team.team + 1)}`, { size, bold: true, originY: 0.5 });
-      const cells = [String(team.score), ...CONDITIONS.map((k) => (team.byCondition[k].max ? `${team.byCondition[k].points}/${team.byCondition[k].max}` : "–")), pct(team.collaborationRate)];
+      const diagnosis = team.diagnosisRounds ? `${team.diagnosisRight}/${team.diagnosisRounds}` : "–";
+      const cells = [String(team.score), diagnosis, ...CONDITIONS.map((k) => (team.byCondition[k].max ? `${team.byCondition[k].points}/${team.byCondition[k].max}` : "–")), pct(team.collaborationRate)];
       cells.forEach((v, i) => text(this, cols[i + 1]!, y + rowH / 2, v, { size, originY: 0.5, originX: 1, bold: i === 0 }));
     });
   }
@@ -75,7 +76,7 @@ export class Final extends BoardScene {
     const sum = s.summary;
     if (!sum) return [];
     return [
-      ...sum.ranking.map((r) => `${r.rank}. ${c.team(r.team + 1)}: ${c.points(r.score)} · ${t.collaboration} ${pct(r.collaborationRate)}`),
+      ...sum.ranking.map((r) => `${r.rank}. ${c.team(r.team + 1)}: ${c.points(r.score)} · ${t.diagnosisCol} ${r.diagnosisRight ?? 0}/${r.diagnosisRounds ?? 0} · ${t.collaboration} ${pct(r.collaborationRate)}`),
       `${t.hardest}: ${sum.hardestEvents.slice(0, 3).map((e) => say(store.titles.get(e.eventId), store.lang) || e.eventId).join(", ")}`,
     ];
   }

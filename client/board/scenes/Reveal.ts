@@ -7,6 +7,7 @@ import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
 import type { RevealView } from "../../../shared/view.js";
 import { say } from "../../../shared/vuca.js";
+import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";
 import { M, W, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
 
@@ -40,37 +41,43 @@ export class Reveal extends BoardScene {
     if (!r) return;
     const { t, c } = store;
     text(this, M, 30, `${c.phases.reveal} · ${t.cardOf(r.round + 1, s.roundCount)}`, { size: 36, color: C.muted });
-    text(this, M, 76, say(r.card.title, store.lang), { size: 56, bold: true, maxW: W - 2 * M - 560 });
-    pill(this, W - M - 540, 80, `${t.condition}: ${c.conditions[r.card.condition]}`, C.condition[r.card.condition], { size: 34, maxW: 470 });
+    text(this, M, 72, say(r.card.title, store.lang), { size: 52, bold: true, maxW: W - 2 * M - 560 });
+    pill(this, W - M - 540, 72, `${t.condition}: ${c.conditions[r.card.condition]}`, C.condition[r.card.condition], { size: 34, maxW: 470 });
+    // the cues in the narrative that show the condition: what the class discusses
+    const also = r.card.alsoCondition ? ` (${c.conditions[r.card.alsoCondition]} ✓½)` : "";
+    text(this, M, 136, `${t.conditionWhy}: ${say(r.card.conditionReason, store.lang)}${also}`, { size: 28, color: C.text, width: W - 2 * M, maxH: 74, minSize: 22 });
     if (this.step === 0) this.results(r);
     else this.options(r);
   }
   private results(r: RevealView) {
     const { t, c } = store;
     const head = { size: 30, color: C.muted };
-    [[M, t.waitingTeams], [400, t.choice], [760, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 170, s as string, head));
-    text(this, W - M, 170, t.pointsHead, { ...head, align: "right" });
+    [[M, t.waitingTeams], [400, t.diagnosisHead], [710, t.choice], [1010, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 214, s as string, { ...head, maxW: 290 }));
+    text(this, W - M, 214, t.pointsHead, { ...head, align: "right" });
     const details: { t: Phaser.GameObjects.Text; maxH: number }[] = [];
-    const rowH = Math.min(190, (1036 - 216) / Math.max(1, r.results.length));
+    const rowH = Math.min(190, (1036 - 256) / Math.max(1, r.results.length));
     r.results.forEach((res, i) => {
-      const y = 216 + i * rowH;
+      const y = 256 + i * rowH;
       const h = rowH - 12;
       const best = res.choice !== null && r.best.includes(res.choice);
       const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, C.panel, best ? C.goodN : undefined, 14)];
       const mark = Math.min(64, h - 16);
       objs.push(...teamMark(this, M + 16, y + (h - mark) / 2, res.team, mark));
-      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 300 - mark }));
+      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 400 - M - 44 - mark }));
+      const right = res.diagnosis !== null && res.diagnosis === r.card.condition;
+      const diagnosis = res.diagnosis ? `${right ? "✓ " : ""}${c.conditions[res.diagnosis]}` : t.noDiagnosis;
+      objs.push(...pill(this, 400, y + h / 2 - 30, diagnosis, right ? C.goodN : C.panelHi, { size: 32, maxW: 290 }).objects);
       const choice = res.choice ? `${best ? "★ " : ""}${c.primes[res.choice]}` : t.noChoice;
-      objs.push(...pill(this, 400, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 36, maxW: 290 }).objects);
+      objs.push(...pill(this, 710, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 32, maxW: 280 }).objects);
       const roles = res.rolesCommitted.length ? res.rolesCommitted.map((x) => c.roles[x]).join(", ") : t.noRoles;
       const wide = h >= 110;
       const quoted = res.reason ? `“${res.reason}”` : "";
       const detail = quoted ? `${roles}${wide ? "\n" : " — "}${quoted}` : roles;
-      const d = text(this, 760, y + h / 2, detail, { size: Math.min(36, wide ? 36 : h / 2 - 6), width: wide ? 760 : 900, originY: 0.5 });
+      const d = text(this, 1010, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: wide ? 470 : 520, originY: 0.5 });
       details.push({ t: d, maxH: h - 12 });
       objs.push(d);
       objs.push(text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 }));
-      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 26, color: C.muted, align: "right", maxW: 300 }));
+      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.diagnosisPts(res.diagnosisPoints)} · ${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 24, color: C.muted, align: "right", maxW: 320 }));
       fade(this, objs, 300 + i * 650);
     });
     fitTogether(details, 20);
@@ -87,7 +94,7 @@ export class Reveal extends BoardScene {
       const y = 166 + i * rowH;
       const best = r.best.includes(o.prime);
       const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
-      objs.push(text(this, M + 24, y + 10, c.primes[o.prime], { size: 40, bold: true, maxW: 300 }));
+      objs.push(text(this, M + 24, y + 10, optionLabel(i, c.primes[o.prime]), { size: 38, bold: true, maxW: 300 }));
       objs.push(text(this, M + 24, y + 60, c.points(o.points), { size: 32, color: C.muted }));
       if (best) objs.push(...pill(this, M + 24, y + h - 54, `★ ${t.best}`, C.goodN, { size: 26 }).objects);
       r.results.filter((res) => res.choice === o.prime).forEach((res, k) => {
@@ -118,13 +125,15 @@ export class Reveal extends BoardScene {
     const { t, c } = store;
     return [
       say(r.card.title, store.lang),
+      `${t.condition}: ${c.conditions[r.card.condition]} — ${say(r.card.conditionReason, store.lang)}`,
       ...r.results.map((res) => {
         const roles = res.rolesCommitted.map((x) => c.roles[x]).join(", ") || t.noRoles;
         const choice = res.choice ? c.primes[res.choice] : t.noChoice;
-        return `${c.team(res.team + 1)}: ${choice} · ${roles}${res.reason ? ` · “${res.reason}”` : ""} · ${c.points(res.points)}`;
+        const diagnosis = res.diagnosis ? c.conditions[res.diagnosis] : t.noDiagnosis;
+        return `${c.team(res.team + 1)}: ${diagnosis} · ${choice} · ${roles}${res.reason ? ` · “${res.reason}”` : ""} · ${c.points(res.points)}`;
       }),
       `${t.bestResponse}: ${r.best.map((p) => c.primes[p]).join(", ")}`,
-      ...r.card.options.map((o) => `${c.primes[o.prime]} (${c.points(o.points)}): ${say(o.reason, store.lang)}`),
+      ...r.card.options.map((o, i) => `${optionLabel(i, c.primes[o.prime])} (${c.points(o.points)}): ${say(o.reason, store.lang)}`),
       `${t.reflection}: ${say(r.card.reflection, store.lang)}`,
       `${t.value}: ${c.values[r.card.value]}`,
     ];
