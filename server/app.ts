@@ -12,6 +12,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { nanoid } from "nanoid";
 import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol.js";
 import { sheetRoute } from "./sheet.js";
+import { authoringRoutes } from "./authoring.js";
 import { normaliseCode, isCode } from "../shared/constants.js";
 import { scoringOf, type Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
@@ -148,6 +149,7 @@ export function createGameServer(options: AppOptions): { server: Server; service
         );
       });
       sheetRoute(app, packs);
+      authoringRoutes(app, packs, config);
 
       app.get("/api/info", (_req, res) => {
         const lanUrls = lanAddresses().map((ip) => `http://${ip}:${config.port}`);

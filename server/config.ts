@@ -38,7 +38,16 @@ export interface Config {
   unjoinedMinutes: number;
   /** Wrong monitor passwords allowed per address per minute. */
   monitorTriesPerMinute: number;
+  /** The folder where packs written in the console are saved (ARENA_SCENARIOS_DIR, default DATA_DIR/scenarios). */
+  authoredDir: string;
+  /** Lets the console add or change packs from another device (without it: only from the server's own machine). */
+  adminPassword: string | undefined;
 }
+
+/** The body limit of the pack upload routes (a pack file is at most 256 KB; 512 KB leaves room for the request). */
+export const PACK_BODY_LIMIT_BYTES = 512 * 1024;
+/** The routes that take a pack's YAML as their body. */
+export const PACK_UPLOAD_PATH = /^\/api\/authoring\/(check|packs)(\?|$)/;
 
 /** The body limit of every HTTP route, the matchmaker included. */
 export const BODY_LIMIT_BYTES = 8 * 1024;
@@ -91,6 +100,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRooms: int(env.MAX_ROOMS, 100),
     unjoinedMinutes: num(env.UNJOINED_MINUTES, 30),
     monitorTriesPerMinute: int(env.MONITOR_TRIES_PER_MINUTE, 5),
+    authoredDir: resolve(env.ARENA_SCENARIOS_DIR || resolve(env.DATA_DIR || resolve(root, "data"), "scenarios")),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
   };
 }
 

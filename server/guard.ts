@@ -12,7 +12,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from "node
 import { matchMaker } from "@colyseus/core";
 import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
-import { BODY_LIMIT_BYTES } from "./config.js";
+import { BODY_LIMIT_BYTES, PACK_BODY_LIMIT_BYTES, PACK_UPLOAD_PATH } from "./config.js";
 import { countRefusal, log } from "./log.js";
 import { clientAddress, Misses, type TrustFn } from "./throttle.js";
 
@@ -99,7 +99,9 @@ export function guardJoins(http: HttpServer, options: GuardOptions = GUARD_DEFAU
   };
 
   http.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (!limitBody(req, res, limit)) return;
+    // a pack's YAML (the console's upload and save) may be larger than a message; still refused over its own limit
+    const own = req.method === "POST" && PACK_UPLOAD_PATH.test(req.url ?? "") ? Math.max(limit, PACK_BODY_LIMIT_BYTES) : limit;
+    if (!limitBody(req, res, own)) return;
     const url = req.url ?? "";
     const mm = MATCHMAKE.exec(url);
     if (!mm) return pass(req, res);

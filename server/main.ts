@@ -1,6 +1,7 @@
 // Starts Arena VUCA: loads and checks every scenario pack (refusing to start
 // on a broken one), opens the store, and serves the game and the pages on one port.
 import { createServer } from "node:net";
+import { existsSync, mkdirSync } from "node:fs";
 import { readConfig } from "./config.js";
 import { log, logError } from "./log.js";
 import { loadPacks } from "./packs.js";
@@ -29,7 +30,13 @@ await new Promise<void>((resolve) => {
   probe.once("error", portProblem);
   probe.listen(config.port, config.host, () => probe.close(() => resolve()));
 });
-const { packs, errors } = loadPacks(config.scenarioDirs);
+// the console's packs (ARENA_SCENARIOS_DIR, default DATA_DIR/scenarios): created on demand, read like the others
+try {
+  mkdirSync(config.authoredDir, { recursive: true });
+} catch {
+  // not writable: the console says so when a pack is saved
+}
+const { packs, errors } = loadPacks([...new Set([...config.scenarioDirs, ...(existsSync(config.authoredDir) ? [config.authoredDir] : [])])]);
 if (errors.length > 0) {
   console.error("Arena VUCA cannot start: a scenario pack is broken.");
   for (const line of errors) console.error("  " + line);

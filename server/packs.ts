@@ -68,6 +68,20 @@ function readPackFile(path: string, name: string): LoadResult {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, errors: [`${name}: cannot read the file${code ? ` (${code})` : ""}`] };
   }
+  return checkPackBytes(bytes, name);
+}
+
+/** Check a pack's bytes as if read from the file `name` (the console's upload and paste use this). Never throws. */
+export function checkPackBytes(bytes: Uint8Array, name: string): LoadResult {
+  try {
+    return parsePackBytes(bytes, name);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    return { ok: false, errors: [`${name}: cannot read the pack: ${message}`] };
+  }
+}
+
+function parsePackBytes(bytes: Uint8Array, name: string): LoadResult {
   if (bytes.length > MAX_PACK_BYTES) return { ok: false, errors: [tooLarge(name, bytes.length)] };
   let source: string;
   try {

@@ -45,6 +45,10 @@ export const REASONS = [
   "SERVER_FULL",
   /** No such route (HTTP). */
   "NOT_FOUND",
+  /** A pack the console sent fails the checker (the answer lists the checker's messages). */
+  "PACK_INVALID",
+  /** Adding or changing packs: only from the server's own machine or with ADMIN_PASSWORD. */
+  "ADMIN_REQUIRED",
   "SERVER_ERROR",
 ] as const;
 
