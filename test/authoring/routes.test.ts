@@ -42,8 +42,8 @@ function pack(id: string, cards = 5): Doc {
   };
 }
 
-const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${game.url}${path}`, { method: "POST", headers: { "content-type": "application/yaml", ...headers }, body });
+const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  fetch(`${game.url}${path}`, { method: "POST", headers: { "content-type": "application/yaml", ...headers }, body: typeof body === "string" ? body : new Uint8Array(body) });
 
 const files = () => readdirSync(dir).sort();
 
