@@ -10,7 +10,7 @@ import { store } from "./store.js";
 
 const NAMES = ["Ani", "Budi Santoso", "Citra", "Dewi Lestari", "Eko", "Fajar", "Gita", "Hendra Wijaya", "Indah", "Joko", "Kartika", "Lukman", "Maya", "Nur Aisyah", "Oki", "Putri", "Rizki Ramadhan", "Sari", "Teguh", "Umi", "Vina", "Wahyu", "Yusuf", "Zahra", "Agus Salim", "Bayu", "Cahya", "Dimas", "Erna", "Farhan", "Galih", "Hana", "Irfan", "Juwita", "Kevin", "Laras", "Made", "Nanda", "Oktavia", "Pandu"];
 
-const CARD: EventCard = {
+const DEMO_CARD: EventCard = {
   id: "banjir-bandang",
   title: { id: "Banjir bandang melanda tiga kecamatan dalam semalam", en: "A flash flood hits three districts overnight" },
   narrative: {
@@ -38,6 +38,19 @@ const CARD: EventCard = {
   value: "adaptif",
   behaviour: { id: "Cepat menyesuaikan diri menghadapi perubahan", en: "Adapts quickly to change" },
 };
+
+/** The pack editor's preview (client/author): its card, handed over in this tab's sessionStorage, with &preview=1. */
+export const PREVIEW_KEY = "arena-vuca.preview-card";
+function previewCard(): EventCard | null {
+  if (new URLSearchParams(location.search).get("preview") !== "1") return null;
+  try {
+    const card = JSON.parse(sessionStorage.getItem(PREVIEW_KEY) ?? "null") as EventCard | null;
+    return card && Array.isArray(card.options) && card.options.length === 4 && card.title && card.narrative ? card : null;
+  } catch {
+    return null;
+  }
+}
+const CARD: EventCard = previewCard() ?? DEMO_CARD;
 
 const REASONS = ["Keselamatan warga adalah prioritas utama.", "Kami butuh data dulu agar tidak salah langkah.", "", "Hoaks harus segera diluruskan sebelum warga panik dan jalur evakuasi menjadi kacau.", "Semua pihak harus tahu tugasnya."];
 

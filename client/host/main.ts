@@ -15,6 +15,7 @@ import { say, type Text } from "../../shared/vuca.js";
 import { optionLabel, optionLetter } from "../../shared/i18n/options.js";
 import { isReason } from "../../shared/reasons.js";
 import { host, type HostStrings } from "../../shared/i18n/host.js";
+import { author } from "../../shared/i18n/author.js";
 import { $, clock, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
 import { keepConnected, localGet, localSet, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
@@ -385,6 +386,7 @@ function routeAndCondition(): HTMLElement | null {
     h("span", { class: "hint", id: "show-condition-hint" }, s.showConditionHint),
     plannedLine(chosenCards(), roundSeconds),
     h("a", { href: `/host.html#cards=${encodeURIComponent(pack.id)}`, target: "_blank", rel: "noopener", id: "sheet-link" }, `🖨 ${s.printSheet}`),
+    h("a", { href: "/author.html", id: "author-link" }, `✎ ${author[lang()].title}`),
   );
 }
 
