@@ -364,7 +364,7 @@ function cardEditor(card: CardF, i: number): HTMLElement {
           "button",
           {
             type: "button",
-            class: "secondary danger",
+            class: "danger", id: "remove-card",
             onclick: () => {
               form!.cards.splice(i, 1);
               tab = Math.max(0, i - 1);
@@ -537,7 +537,7 @@ function eventCard(card: CardF): EventCard {
 }
 
 function phonePreview(card: EventCard, total: number): HTMLElement {
-  const view = publicOnly({ card: encodeCard(card, 0, undefined, true) }).card!;
+  const view = publicOnly({ card: encodeCard(card, tab, undefined, true) }).card!;
   if (phase === "briefing") return cardBlock(view, total);
   if (phase === "deciding") {
     return h(
@@ -553,7 +553,7 @@ function phonePreview(card: EventCard, total: number): HTMLElement {
     );
   }
   const top = Math.max(...card.options.map((o) => o.points));
-  const reveal: RevealView = { round: 0, card, best: card.options.filter((o) => o.points === top).map((o) => o.prime), results: [] };
+  const reveal: RevealView = { round: tab, card, best: card.options.filter((o) => o.points === top).map((o) => o.prime), results: [] };
   return h("div", null, cardBlock(view, total, true), conditionBlock(reveal), optionReasons(reveal), reflectionBlock(reveal));
 }
 

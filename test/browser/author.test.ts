@@ -129,4 +129,27 @@ describe.runIf(hasChromium)("writing a pack in the console", () => {
     for (const p of phones) await p.leave();
     expect(errors).toEqual([]);
   });
+
+  it("checks pasted YAML and shows each message beside the line it points at", async () => {
+    const author = await page(1280, 900);
+    await author.goto(`${game.url}/author.html`);
+    await author.locator('[data-pack="banjir-bandang"]').waitFor();
+    const yaml = readFileSync(join(dir, `${PACK}.yaml`), "utf8").replace(/^(\s+)points: 3$/m, "$1points: 9");
+    const line = yaml.split("\n").findIndex((l) => /points: 9$/.test(l)) + 1;
+    await author.locator("#yaml-text").fill(yaml);
+    await author.locator("#yaml-check").click();
+    const bad = author.locator("#yaml-lines li.bad-line");
+    await bad.first().waitFor({ timeout: 10_000 });
+    expect(await bad.count()).toBe(1);
+    expect(await bad.first().getAttribute("data-line")).toBe(String(line));
+    expect(await bad.first().textContent()).toMatch(/points: 9.*◀ events\[0\]\.options\[0\]\.points: /s);
+    await bad.first().scrollIntoViewIfNeeded();
+    await author.screenshot({ path: screenshotPath("author-yaml-check") });
+    // saving it is refused, and nothing changes on disk
+    const before = readFileSync(join(dir, `${PACK}.yaml`), "utf8");
+    await author.locator("#yaml-save").click();
+    await expect.poll(() => author.locator("#notice").textContent()).toContain("belum dapat disimpan");
+    expect(readFileSync(join(dir, `${PACK}.yaml`), "utf8")).toBe(before);
+    expect(errors).toEqual([]);
+  });
 });
