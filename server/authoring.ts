@@ -120,7 +120,13 @@ export function inIndonesian(message: string): string {
   }
   if (/^Invalid option: expected one of/.test(message)) return `nilai tidak dikenal; pilih salah satu dari: ${message.replace(/^Invalid option: expected one of /, "")}`;
   if (/^Invalid input: expected number/.test(message)) return "harus berupa angka";
-  if (/^Too (big|small)/.test(message)) return `angka di luar batas (${message})`;
+  if (/^Invalid input: expected array/.test(message)) return "harus berupa daftar, misalnya [government, media]";
+  if (/^Invalid input: expected string/.test(message)) return "harus berupa teks";
+  let m = /^Too big: expected (number|array|string) to (?:be|have) <=?(\d+)/.exec(message);
+  if (m) return m[1] === "number" ? `terlalu besar: paling banyak ${m[2]}` : `terlalu banyak: paling banyak ${m[2]}`;
+  m = /^Too small: expected (number|array|string) to (?:be|have) >=?(\d+)/.exec(message);
+  if (m) return m[1] === "number" ? `terlalu kecil: paling sedikit ${m[2]}` : `terlalu sedikit: paling sedikit ${m[2]}`;
+  if (/^Invalid input: expected int/.test(message)) return "harus berupa bilangan bulat";
   return message;
 }
 

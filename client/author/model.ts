@@ -218,7 +218,7 @@ export function toYaml(form: PackF, base?: Document): string {
     while (seq.items.length < form.cards.length) seq.items.push(doc.createNode({}));
   }
   form.cards.forEach((c, i) => putCard(doc, ["events", i], c));
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Characters as the checker counts them (code points of the trimmed text). */
