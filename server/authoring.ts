@@ -209,6 +209,27 @@ export function authoringRoutes(app: express.Application, packs: Map<string, Pac
     return false;
   };
 
+  /**
+   * Another web site open in the trainer's browser could post to
+   * http://localhost:PORT (loopback is trusted): a pack is taken only as
+   * `application/yaml` (not a type a cross-site form or a plain fetch may send
+   * without asking; the server answers no CORS preflight) and never with an
+   * Origin other than the server's own.
+   */
+  const sameSite: express.RequestHandler = (req, res, next) => {
+    const type = String(req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    const origin = req.headers.origin;
+    let foreign = false;
+    if (typeof origin === "string" && origin !== "") {
+      try {
+        foreign = new URL(origin).host !== req.headers.host && !config.corsOrigins.includes(origin);
+      } catch {
+        foreign = true;
+      }
+    }
+    if (type !== "application/yaml" || foreign) return fail(res, 403, "ADMIN_REQUIRED");
+    next();
+  };
   const raw = express.raw({ type: () => true, limit: PACK_BODY_LIMIT_BYTES });
   const bodyOf = (req: express.Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
 
@@ -307,7 +328,7 @@ export function authoringRoutes(app: express.Application, packs: Map<string, Pac
   });
 
   // ---- check: the checker's messages, nothing saved ---------------------------
-  app.post("/api/authoring/check", raw, (req, res) => {
+  app.post("/api/authoring/check", sameSite, raw, (req, res) => {
     if (!authorised(req, res)) return;
     const name = uploadName(req);
     const { answer } = check(bodyOf(req), name, String(req.query.replacing ?? "") || null);
@@ -315,7 +336,7 @@ export function authoringRoutes(app: express.Application, packs: Map<string, Pac
   });
 
   // ---- save --------------------------------------------------------------------
-  app.post("/api/authoring/packs", raw, (req, res) => {
+  app.post("/api/authoring/packs", sameSite, raw, (req, res) => {
     if (!authorised(req, res)) return;
     const name = uploadName(req);
     let bytes = bodyOf(req);

@@ -39,18 +39,8 @@ const DEMO_CARD: EventCard = {
   behaviour: { id: "Cepat menyesuaikan diri menghadapi perubahan", en: "Adapts quickly to change" },
 };
 
-/** The pack editor's preview (client/author): its card, handed over in this tab's sessionStorage, with &preview=1. */
-export const PREVIEW_KEY = "arena-vuca.preview-card";
-function previewCard(): EventCard | null {
-  if (new URLSearchParams(location.search).get("preview") !== "1") return null;
-  try {
-    const card = JSON.parse(sessionStorage.getItem(PREVIEW_KEY) ?? "null") as EventCard | null;
-    return card && Array.isArray(card.options) && card.options.length === 4 && card.title && card.narrative ? card : null;
-  } catch {
-    return null;
-  }
-}
-const CARD: EventCard = previewCard() ?? DEMO_CARD;
+// &preview=1: the pack editor's card (client/author/main.ts), handed over in this tab's sessionStorage
+const CARD: EventCard = (location.search.includes("preview=1") && (JSON.parse(sessionStorage.getItem("arena-vuca.preview-card") || "0") as EventCard)) || DEMO_CARD;
 
 const REASONS = ["Keselamatan warga adalah prioritas utama.", "Kami butuh data dulu agar tidak salah langkah.", "", "Hoaks harus segera diluruskan sebelum warga panik dan jalur evakuasi menjadi kacau.", "Semua pihak harus tahu tugasnya."];
 

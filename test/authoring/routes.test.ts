@@ -191,6 +191,12 @@ describe("packs in the console", () => {
     const locked = await post("/api/authoring/check", "a: 1", { ...from, "x-arena-admin": "sandi-admin-uji" });
     expect(locked.status).toBe(429);
     expect(await locked.json()).toEqual({ reason: "TOO_MANY_ATTEMPTS" });
+    // another web site in the trainer's browser cannot post a pack to localhost
+    const plain = await fetch(`${game.url}/api/authoring/packs`, { method: "POST", headers: { "content-type": "text/plain" }, body: stringify(pack("uji-csrf")) });
+    expect(plain.status).toBe(403);
+    const foreign = await post("/api/authoring/packs", stringify(pack("uji-csrf")), { origin: "http://evil.example" });
+    expect(foreign.status).toBe(403);
+    expect(existsSync(join(dir, "uji-csrf.yaml"))).toBe(false);
     // the other routes keep their 8 KB limit
     const big = await fetch(`${game.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ x: "a".repeat(20_000) }) });
     expect(big.status).toBe(413);
