@@ -53,6 +53,12 @@ export const EventCardSchema = z
     value: z.enum(VALUES),
     /** The behaviour of the value the reflection question names, e.g. "cepat menyesuaikan diri". */
     behaviour: TextSchema.optional(),
+    /** The cues in the narrative that show the condition (shown at the reveal). The pack check requires it. */
+    conditionReason: TextSchema.optional(),
+    /** A second defensible reading of the situation. */
+    alsoCondition: z.enum(CONDITIONS).optional(),
+    /** Notes for the trainer: the cues, the common misreading, two probing questions. */
+    facilitator: TextSchema.optional(),
   })
   .superRefine((card, ctx) => {
     const both = card.rolesHarmful.filter((r) => card.rolesNeeded.includes(r));
@@ -69,6 +75,8 @@ export const ScoringSchema = z.strictObject({
   harmfulRole: z.number().int().min(0).max(10).default(1),
   /** Bonus when every needed role is committed. */
   allNeededBonus: z.number().int().min(0).max(10).default(2),
+  /** Points for naming the condition (default 2). */
+  diagnosis: z.number().int().min(0).max(10).optional(),
 });
 export type Scoring = z.output<typeof ScoringSchema>;
 export const DEFAULT_SCORING: Scoring = { neededRole: 1, harmfulRole: 1, allNeededBonus: 2 };
@@ -80,6 +88,8 @@ export const PackSchema = z
     description: TextSchema,
     language: z.enum(["id"]).default("id"),
     scoring: ScoringSchema.optional(),
+    /** Shorter plays of the pack: route name → card ids, e.g. `pendek: [a, b, c, d]`. */
+    routes: z.record(slug, z.array(slug).min(1)).optional(),
     events: z.array(EventCardSchema).superRefine((evs, ctx) => {
       if (evs.length < 5 || evs.length > 12) {
         ctx.addIssue({ code: "custom", message: `expected 5 to 12 event cards, got ${evs.length}` });
@@ -94,6 +104,11 @@ export const PackSchema = z
         ctx.addIssue({ code: "custom", path: ["events", i, "id"], message: `duplicate event id '${ev.id}' (also events[${first}])` });
       } else seen.set(ev.id, i);
     });
+    for (const [name, ids] of Object.entries(pack.routes ?? {})) {
+      ids.forEach((id, i) => {
+        if (!seen.has(id)) ctx.addIssue({ code: "custom", path: ["routes", name, i], message: `no card with id '${id}' in this pack` });
+      });
+    }
   });
 export type Pack = z.output<typeof PackSchema> & { scoring?: Scoring | undefined };
 
