@@ -243,8 +243,8 @@ export function balanceWarnings(pack: Pack): string[] {
     const expected = PRIME_FOR[e.condition];
     if (best !== expected) {
       warnings.push(
-        `events[${i}] (${e.id}): respons terbaik adalah ${PRIME_ID[best]}, padahal ${CONDITION_ID[e.condition]} dijawab dengan ${PRIME_ID[expected]}; pastikan alasannya menjelaskan mengapa / ` +
-          `events[${i}] (${e.id}): the best response is ${PRIME_EN[best]}, but ${CONDITION_EN[e.condition]} is met by ${PRIME_EN[expected]}; make sure the reasons explain why`,
+        `events[${i}] (${e.id}): kartu kejutan: respons terbaik adalah ${PRIME_ID[best]}, sedangkan pasangan buku teks untuk ${CONDITION_ID[e.condition]} adalah ${PRIME_ID[expected]}; pastikan alasannya menjelaskan mengapa / ` +
+          `events[${i}] (${e.id}): a twist card: the best response is ${PRIME_EN[best]}, while the textbook pair for ${CONDITION_EN[e.condition]} is ${PRIME_EN[expected]}; make sure the reasons explain why`,
       );
     }
   });
