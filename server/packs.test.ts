@@ -215,8 +215,8 @@ describe("balanceWarnings", () => {
     const r = validatePack(doc);
     const warnings = balanceWarnings((r as { pack: Pack }).pack);
     expect(warnings).toContain(
-      "events[2] (uji-3): respons terbaik adalah Visi, padahal Ambiguitas dijawab dengan Ketangkasan; pastikan alasannya menjelaskan mengapa / " +
-        "events[2] (uji-3): the best response is Vision, but Ambiguity is met by Agility; make sure the reasons explain why",
+      "events[2] (uji-3): kartu kejutan: respons terbaik adalah Visi, sedangkan pasangan buku teks untuk Ambiguitas adalah Ketangkasan; pastikan alasannya menjelaskan mengapa / " +
+        "events[2] (uji-3): a twist card: the best response is Vision, while the textbook pair for Ambiguity is Agility; make sure the reasons explain why",
     );
   });
 });
