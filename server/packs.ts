@@ -198,9 +198,11 @@ export function balanceWarnings(pack: Pack): string[] {
   const warnings: string[] = [];
   const cards = pack.events;
 
+  // Twice each in a full pack; once is enough in a short pack of fewer than 8 cards.
+  const enough = cards.length >= 8 ? 2 : 1;
   for (const c of CONDITIONS) {
     const n = cards.filter((e) => e.condition === c).length;
-    if (n < 2) {
+    if (n < enough) {
       warnings.push(
         `kondisi ${CONDITION_ID[c]} (${c}) hanya muncul ${n} kali; usahakan minimal 2 kali / ` +
           `the condition ${CONDITION_EN[c]} appears ${n} time${n === 1 ? "" : "s"}; aim for at least 2`,
