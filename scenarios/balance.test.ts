@@ -19,6 +19,7 @@ import {
   packRuleErrors,
   sourceWarnings,
 } from "../server/packs.js";
+import { BEHAVIOURS } from "../shared/behaviours.js";
 import { CONDITIONS, ROLES, type Pack, type Text } from "../shared/scenario.js";
 
 const DIR = resolve(import.meta.dirname);
@@ -123,6 +124,17 @@ describe("shipped scenario packs", () => {
 
   it.each(packs.map(([file]) => file))("%s carries no ' #' comment trap, tab or template phrase", (file) => {
     expect(sourceWarnings(readFileSync(join(DIR, file), "utf8"))).toEqual([]);
+  });
+});
+
+// The authoring guide lists the 21 behaviours a widyaiswara chooses from, word for word.
+describe("the authoring guide", () => {
+  it("quotes every behaviour of SE MenPANRB 20/2021 exactly as shared/behaviours.ts holds it", () => {
+    const guide = readFileSync(join(DIR, "README.md"), "utf8");
+    const missing = Object.values(BEHAVIOURS)
+      .flatMap((v) => v.behaviours.map((b) => b.id))
+      .filter((b) => !guide.includes(`  - ${b}\n`));
+    expect(missing).toEqual([]);
   });
 });
 
