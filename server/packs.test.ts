@@ -340,6 +340,7 @@ describe("the counted rules (packRuleErrors)", () => {
     p.events[0].options[2].text = { id: "y".repeat(151) };
     p.events[0].options[2].reason = { id: "z".repeat(221) };
     p.events[1].reflection = { id: "Apa yang terjadi? Mengapa?" };
+    p.events[4].reflection = { id: "Data apa yang Anda pegang, dan bagaimana Anda menjaganya?" };
     p.events[2].reflection = { id: "Kompeten berarti 'membantu orang lain belajar'. Siapa yang Anda bantu?" };
     p.events[3].behaviour = "suka membantu orang lain";
     p.events[4].rolesNeeded = ["government"];
@@ -349,6 +350,7 @@ describe("the counted rules (packRuleErrors)", () => {
     expect(errors).toContain("options[2].text: 151 karakter, paling banyak 150");
     expect(errors).toContain("options[2].reason: 221 karakter, paling banyak 220");
     expect(errors).toContain("events[1] (uji-2).reflection: tulis satu pertanyaan saja");
+    expect(errors).toContain("events[4] (uji-5).reflection: tulis satu pertanyaan saja, diakhiri tanda tanya (ada 1, dan dua pertanyaan digabung dengan 'dan')");
     expect(errors).toContain("events[2] (uji-3).reflection: buka dari situasi");
     expect(errors).toContain("events[3] (uji-4).behaviour: 'suka membantu orang lain' bukan perilaku Harmonis");
     expect(errors).toContain("Pemerintah dibutuhkan di setiap kartu");

@@ -292,8 +292,10 @@ export function packRuleErrors(pack: Pack): string[] {
     const q = e.reflection.id.trim();
     long("reflection", q, LIMITS.reflection);
     const marks = (q.match(/\?/g) ?? []).length;
-    if (marks !== 1 || !q.endsWith("?")) {
-      err(`${at}.reflection`, `tulis satu pertanyaan saja, diakhiri tanda tanya (ada ${marks})`, `write one question only, ending with a question mark (found ${marks})`);
+    // "Apa …, dan bagaimana …?" is two questions behind one question mark.
+    const paired = /,\s+(dan|lalu|serta)\s+(apa|apakah|bagaimana|siapa|mengapa|kapan|di mana|langkah)\b/i.test(q);
+    if (marks !== 1 || !q.endsWith("?") || paired) {
+      err(`${at}.reflection`, `tulis satu pertanyaan saja, diakhiri tanda tanya (ada ${marks}${paired ? ", dan dua pertanyaan digabung dengan 'dan'" : ""})`, `write one question only, ending with a question mark (found ${marks}${paired ? ", and two questions joined by 'and'" : ""})`);
     }
     const first = q.toLowerCase();
     if (VALUE_NAMES.some((v) => first.startsWith(`${v} berarti`)) || /^\S+ berarti ['"‘“]/i.test(q)) {
