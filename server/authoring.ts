@@ -20,7 +20,7 @@ import { LineCounter, parseDocument, isMap, isSeq, stringify, type Node as YamlN
 import type { Pack } from "../shared/scenario.js";
 import type { Reason } from "../shared/reasons.js";
 import { PACK_BODY_LIMIT_BYTES, type Config } from "./config.js";
-import { balanceWarnings, checkPackBytes, listPackFiles, loadPackFile } from "./packs.js";
+import { balanceWarnings, checkPackBytes, listPackFiles, loadPackFile, packRuleErrors, sourceWarnings } from "./packs.js";
 import { fromThisMachine } from "./sheet.js";
 import { countRefusal, log } from "./log.js";
 import { PerAddress } from "./throttle.js";
@@ -42,6 +42,13 @@ export interface CheckMessage {
 export interface CheckAnswer {
   ok: boolean;
   errors: CheckMessage[];
+  /**
+   * The pack rules `npm run scenarios:check` holds a pack to (a reflection is
+   * one question, two twist cards, facilitator notes, a short route …): its
+   * own messages, placed on their lines. The server plays a pack that breaks
+   * them, so they do not stop a save; the console shows them as the checker's errors.
+   */
+  rules: CheckMessage[];
   /** Balance advice, each "Indonesian / English" (never a reason to refuse). */
   warnings: string[];
   pack?: { id: string; events: number };
@@ -151,6 +158,24 @@ export function splitMessages(lines: string[], name: string, source: string): Ch
   });
 }
 
+/** scenarios:check's rule lines (`events[2] (card-id).reflection: Indonesian / English`), split and placed. */
+export function ruleMessages(lines: string[], name: string, source: string): CheckMessage[] {
+  return lines.map((line) => {
+    const m = /^(.*?): (.*)$/s.exec(line);
+    const where = m ? m[1]! : "(top)";
+    const said = m ? m[2]! : line;
+    const path = where.replace(/ \([^)]*\)/, "");
+    const [pesan, message] = said.includes(" / ") ? [said.slice(0, said.indexOf(" / ")), said.slice(said.indexOf(" / ") + 3)] : [said, said];
+    let at = 0;
+    try {
+      at = lineOfPath(source, path);
+    } catch {
+      at = 0;
+    }
+    return { file: name, path, line: at, message: message!, pesan: pesan!, text: `${name}: ${line}` };
+  });
+}
+
 /** A file name for messages: `paket.yaml`, or the name the browser gave (its last part, letters and digits only). */
 function uploadName(req: express.Request): string {
   const raw = String(req.query.name ?? "");
@@ -237,7 +262,7 @@ export function authoringRoutes(app: express.Application, packs: Map<string, Pac
   const check = (bytes: Buffer, name: string, replacing: string | null): { answer: CheckAnswer; pack?: Pack } => {
     const result = checkPackBytes(bytes, name);
     const source = bytes.toString("utf8");
-    if (!result.ok) return { answer: { ok: false, errors: splitMessages(result.errors, name, source), warnings: [] } };
+    if (!result.ok) return { answer: { ok: false, errors: splitMessages(result.errors, name, source), rules: [], warnings: [] } };
     const pack = result.pack;
     const cross: string[] = [];
     pack.events.forEach((ev, i) => {
@@ -250,9 +275,11 @@ export function authoringRoutes(app: express.Application, packs: Map<string, Pac
         }
       }
     });
-    const warnings = balanceWarnings(pack);
-    if (cross.length > 0) return { answer: { ok: false, errors: splitMessages(cross, name, source), warnings } };
-    return { answer: { ok: true, errors: [], warnings, pack: { id: pack.id, events: pack.events.length } }, pack };
+    // as scenarios:check prints them: the rules, then the balance and source warnings
+    const rules = ruleMessages(packRuleErrors(pack), name, source);
+    const warnings = [...balanceWarnings(pack), ...sourceWarnings(source)];
+    if (cross.length > 0) return { answer: { ok: false, errors: splitMessages(cross, name, source), rules, warnings } };
+    return { answer: { ok: true, errors: [], rules, warnings, pack: { id: pack.id, events: pack.events.length } }, pack };
   };
 
   /** A shipped pack's id: the copy's new id and the card ids renamed where another pack uses them. */

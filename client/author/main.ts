@@ -17,7 +17,7 @@ import { isReason } from "../../shared/reasons.js";
 import { $, h, mount } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
 import { cardBlock, conditionBlock, optionReasons, reflectionBlock } from "../lib/views.js";
-import { BEHAVIOURS } from "./behaviours.js";
+import { BEHAVIOURS } from "../../shared/behaviours.js";
 import { chars, emptyCard, emptyPack, fromYaml, PROJECTOR, toYaml, type CardF, type PackF, type TextF } from "./model.js";
 
 /** The board's preview reads the card from here (client/board/fake.ts PREVIEW_KEY). */
@@ -43,6 +43,8 @@ interface CheckMessage {
 interface CheckAnswer {
   ok: boolean;
   errors: CheckMessage[];
+  /** scenarios:check's pack rules (shown, not blocking a save). */
+  rules: CheckMessage[];
   warnings: string[];
   pack?: { id: string; events: number };
   id?: string;
@@ -73,7 +75,7 @@ function headers(): Record<string, string> {
 async function send(path: string, body: BodyInit): Promise<{ status: number; answer: CheckAnswer }> {
   const res = await fetch(path, { method: "POST", headers: { "content-type": "application/yaml", ...headers() }, body });
   const answer = (await res.json().catch(() => ({ reason: "SERVER_ERROR" }))) as Partial<CheckAnswer>;
-  return { status: res.status, answer: { ...answer, ok: answer.ok === true, errors: answer.errors ?? [], warnings: answer.warnings ?? [] } };
+  return { status: res.status, answer: { ...answer, ok: answer.ok === true, errors: answer.errors ?? [], rules: answer.rules ?? [], warnings: answer.warnings ?? [] } };
 }
 
 function refusal(answer: CheckAnswer): string {
@@ -297,7 +299,7 @@ function roleChecks(name: string, label: string, list: string[]): HTMLElement {
 function cardEditor(card: CardF, i: number): HTMLElement {
   const t = s();
   const conditions: [string, string][] = CONDITIONS.map((k) => [k, c().conditions[k]]);
-  const behaviours = BEHAVIOURS.get(card.value as CoreValue) ?? [];
+  const behaviours = Object.hasOwn(BEHAVIOURS, card.value) ? BEHAVIOURS[card.value as CoreValue].behaviours : [];
   return h(
     "div",
     { class: "card-editor", role: "tabpanel", id: `card-panel-${i}` },
@@ -306,6 +308,22 @@ function cardEditor(card: CardF, i: number): HTMLElement {
       { class: "row" },
       h("label", { for: "card-id" }, t.cardId, h("input", { id: "card-id", value: card.id, oninput: (e: Event) => ((card.id = (e.target as HTMLInputElement).value), changed()) })),
       h("label", { for: "card-icon" }, t.icon, h("input", { id: "card-icon", value: card.icon, maxlength: 16, oninput: (e: Event) => ((card.icon = (e.target as HTMLInputElement).value), changed()) })),
+    ),
+    h(
+      "label",
+      { class: "check", for: "in-short" },
+      h("input", {
+        type: "checkbox",
+        id: "in-short",
+        checked: shortRoute().includes(card.id),
+        onchange: (e: Event) => {
+          const list = shortRoute().filter((x) => x !== card.id);
+          if ((e.target as HTMLInputElement).checked) list.push(card.id);
+          setShortRoute(list);
+          changed();
+        },
+      }),
+      ` ${t.inShortRoute}`,
     ),
     textField("card-title", t.cardTitle, card.title, 80),
     textField("narrative", t.narrative, card.narrative, PROJECTOR.narrative, true),
@@ -376,6 +394,22 @@ function cardEditor(card: CardF, i: number): HTMLElement {
         )
       : null,
   );
+}
+
+/** The pack's short route (`routes.pendek`), in card order. */
+function shortRoute(): string[] {
+  const routes = form?.rest.routes;
+  const list = routes && typeof routes === "object" && Object.hasOwn(routes, "pendek") ? (routes as Record<string, unknown>)["pendek"] : undefined;
+  return Array.isArray(list) ? list.map(String) : [];
+}
+function setShortRoute(ids: string[]): void {
+  if (!form) return;
+  const order = form.cards.map((cd) => cd.id);
+  const sorted = ids.filter((id) => order.includes(id)).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const routes = { ...(form.rest.routes && typeof form.rest.routes === "object" ? (form.rest.routes as Record<string, unknown>) : {}) };
+  if (sorted.length > 0) routes["pendek"] = sorted;
+  else delete routes["pendek"];
+  form.rest.routes = Object.keys(routes).length > 0 ? routes : undefined;
 }
 
 function formSection(): HTMLElement {
@@ -457,7 +491,7 @@ function changed(): void {
 
 async function checkForm(): Promise<void> {
   if (!form) return;
-  const { answer } = await send(`/api/authoring/check?name=${encodeURIComponent(`${form.id || "paket"}.yaml`)}`, toYaml(form, doc)).catch(() => ({ answer: { ok: false, errors: [], warnings: [], reason: "SERVER_ERROR" } as CheckAnswer }));
+  const { answer } = await send(`/api/authoring/check?name=${encodeURIComponent(`${form.id || "paket"}.yaml`)}`, toYaml(form, doc)).catch(() => ({ answer: { ok: false, errors: [], rules: [], warnings: [], reason: "SERVER_ERROR" } as CheckAnswer }));
   formCheck = answer;
   renderFormCheck();
 }
@@ -481,6 +515,14 @@ function checkList(answer: CheckAnswer | null, withLines: boolean): HTMLElement 
           "ul",
           { class: "check-errors" },
           answer.errors.map((e) => h("li", null, h("code", null, withLines && e.line ? `${t.line(e.line)} · ${e.path}` : where(e.path)), " ", lang() === "en" ? e.message : e.pesan)),
+        )
+      : null,
+    answer.rules.length > 0
+      ? h(
+          "div",
+          { class: "rules" },
+          h("p", { class: "bad" }, t.rulesTitle(answer.rules.length)),
+          h("ul", { class: "check-rules" }, answer.rules.map((e) => h("li", null, h("code", null, withLines && e.line ? `${t.line(e.line)} · ${e.path}` : where(e.path)), " ", lang() === "en" ? e.message : e.pesan))),
         )
       : null,
     answer.warnings.length > 0
@@ -592,7 +634,7 @@ function yamlSection(): HTMLElement {
   const t = s();
   const lines = yamlText.split("\n");
   const byLine = new Map<number, CheckMessage[]>();
-  for (const e of yamlCheck?.errors ?? []) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
+  for (const e of [...(yamlCheck?.errors ?? []), ...(yamlCheck?.rules ?? [])]) byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
   return h(
     "section",
     { class: "panel", id: "yaml-section" },
@@ -636,7 +678,7 @@ function yamlSection(): HTMLElement {
       h("button", { type: "button", id: "yaml-save", onclick: () => void checkYaml(true) }, t.save),
     ),
     checkList(yamlCheck, true),
-    yamlCheck && yamlCheck.errors.length > 0
+    yamlCheck && yamlCheck.errors.length + yamlCheck.rules.length > 0
       ? h(
           "ol",
           { class: "yaml-lines", id: "yaml-lines" },
@@ -659,10 +701,10 @@ async function checkYaml(save: boolean): Promise<void> {
   const name = encodeURIComponent(yamlName);
   const { status, answer } = await send(save ? `/api/authoring/packs?name=${name}` : `/api/authoring/check?name=${name}`, body).catch(() => ({
     status: 0,
-    answer: { ok: false, errors: [], warnings: [], reason: "SERVER_ERROR" } as CheckAnswer,
+    answer: { ok: false, errors: [], rules: [], warnings: [], reason: "SERVER_ERROR" } as CheckAnswer,
   }));
   yamlCheck = answer;
-  if (status === 413) yamlCheck = { ok: false, errors: [], warnings: [], reason: "TOO_LARGE" };
+  if (status === 413) yamlCheck = { ok: false, errors: [], rules: [], warnings: [], reason: "TOO_LARGE" };
   render();
   if (save) afterSave(answer);
 }

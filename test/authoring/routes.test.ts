@@ -89,6 +89,21 @@ describe("packs in the console", () => {
     expect(files()).toEqual([]);
   });
 
+  it("gives scenarios:check's pack rules and source warnings too, each on its line", async () => {
+    const doc = pack("uji-aturan");
+    doc.events[0].reflection = { id: "Apa pendapat Anda", en: "What do you think" };
+    doc.events[1].narrative = { id: "Tagar warga #LambaiBocor naik", en: "x" };
+    const yaml = stringify(doc).replace('"Tagar warga #LambaiBocor naik"', "Tagar warga #LambaiBocor naik");
+    const body = (await (await post("/api/authoring/check", yaml)).json()) as { ok: boolean; rules: { path: string; line: number; pesan: string; message: string }[]; warnings: string[] };
+    expect(body.ok).toBe(true);
+    const reflection = body.rules.find((r) => r.path === "events[0].reflection")!;
+    expect(reflection.pesan).toContain("tulis satu pertanyaan saja");
+    expect(reflection.message).toContain("write one question only");
+    expect(yaml.split("\n")[reflection.line - 1]).toMatch(/reflection:/);
+    expect(body.rules.map((r) => r.path)).toContain("routes.pendek");
+    expect(body.warnings.some((w) => w.includes("' #' memulai komentar YAML"))).toBe(true);
+  });
+
   it("saves a new pack to ARENA_SCENARIOS_DIR, plays it at once, and downloads it as written", async () => {
     const yaml = "# Paket uji — komentar ini tetap ada.\n" + stringify(pack("uji-baru"));
     const res = await post("/api/authoring/packs?name=uji-baru.yaml", yaml);

@@ -76,6 +76,8 @@ describe.runIf(hasChromium)("writing a pack in the console", () => {
     await author.locator("#narrative-id").fill("Narasi kejadian 2: warga menunggu keputusan.");
     // the live check passes (balance advice is not an error)
     await expect.poll(() => author.locator("#form-check").textContent(), { timeout: 10_000 }).toContain("lolos pemeriksaan (5 kartu)");
+    // and scenarios:check's pack rules are shown (they do not stop a save)
+    expect(await author.locator("#form-check").textContent()).toContain("aturan paket belum dipenuhi");
 
     // preview: the card as a phone shows it at the briefing (no condition) and at the reveal
     await author.locator("#preview-card").click();
