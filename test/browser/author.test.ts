@@ -147,6 +147,11 @@ describe.runIf(hasChromium)("writing a pack in the console", () => {
     expect(await bad.first().textContent()).toMatch(/points: 9.*◀ events\[0\]\.options\[0\]\.points: /s);
     await bad.first().scrollIntoViewIfNeeded();
     await author.screenshot({ path: screenshotPath("author-yaml-check") });
+    // the list downloads a pack as the file it is
+    const [download] = await Promise.all([author.waitForEvent("download"), author.locator(`[data-pack="${PACK}"] button`).nth(1).click()]);
+    expect(download.suggestedFilename()).toBe(`${PACK}.yaml`);
+    const got = await download.path();
+    expect(readFileSync(got, "utf8")).toBe(readFileSync(join(dir, `${PACK}.yaml`), "utf8"));
     // saving it is refused, and nothing changes on disk
     const before = readFileSync(join(dir, `${PACK}.yaml`), "utf8");
     await author.locator("#yaml-save").click();
