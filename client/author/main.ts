@@ -502,6 +502,53 @@ function where(path: string): string {
   return m ? `${s().card(Number(m[1]) + 1)}${m[2] ? ` · ${m[2]}` : ""}` : path;
 }
 
+/** The form field a checker path names (`events[2].options[1].text.en` → tab 2, `#option-1-en`), if any. */
+function fieldOf(path: string): { tab: number; id: string } | null {
+  const m = /^events\[(\d+)\]\.(.+)$/.exec(path);
+  if (!m) return null;
+  const rest = m[2]!;
+  const lang_ = /\.en$/.test(rest) ? "en" : "id";
+  const o = /^options\[(\d)\]\.(text|reason|points|prime)/.exec(rest);
+  const simple = new Map([
+    ["id", "card-id"],
+    ["icon", "card-icon"],
+    ["title", `card-title-${lang_}`],
+    ["narrative", `narrative-${lang_}`],
+    ["condition", "condition"],
+    ["conditionReason", `condition-reason-${lang_}`],
+    ["alsoCondition", "also-condition"],
+    ["facilitator", `facilitator-${lang_}`],
+    ["reflection", `reflection-${lang_}`],
+    ["value", "value"],
+    ["behaviour", `behaviour-${lang_}`],
+    ["rolesNeeded", "needed-government"],
+    ["rolesHarmful", "harmful-government"],
+  ]);
+  const id = o
+    ? o[2] === "text"
+      ? `option-${o[1]}-${lang_}`
+      : o[2] === "reason"
+        ? `reason-${o[1]}-${lang_}`
+        : `${o[2]}-${o[1]}`
+    : simple.get(rest.split(/[.[]/)[0]!);
+  return id ? { tab: Number(m[1]), id } : null;
+}
+
+/** Opens the card a message points at and puts the cursor in its field. */
+function goTo(path: string): void {
+  const f = fieldOf(path);
+  if (!f || !form || f.tab >= form.cards.length) return;
+  tab = f.tab;
+  renderForm();
+  document.getElementById(f.id)?.focus();
+}
+
+function messageItem(e: CheckMessage, withLines: boolean): HTMLElement {
+  const label = withLines && e.line ? `${s().line(e.line)} · ${e.path}` : where(e.path);
+  const text = lang() === "en" ? e.message : e.pesan;
+  return h("li", null, !withLines && fieldOf(e.path) ? h("a", { href: "#", onclick: (ev: Event) => (ev.preventDefault(), goTo(e.path)) }, h("code", null, label)) : h("code", null, label), " ", text);
+}
+
 function checkList(answer: CheckAnswer | null, withLines: boolean): HTMLElement | null {
   const t = s();
   if (!answer) return null;
@@ -514,7 +561,7 @@ function checkList(answer: CheckAnswer | null, withLines: boolean): HTMLElement 
       ? h(
           "ul",
           { class: "check-errors" },
-          answer.errors.map((e) => h("li", null, h("code", null, withLines && e.line ? `${t.line(e.line)} · ${e.path}` : where(e.path)), " ", lang() === "en" ? e.message : e.pesan)),
+          answer.errors.map((e) => messageItem(e, withLines)),
         )
       : null,
     answer.rules.length > 0
@@ -522,7 +569,7 @@ function checkList(answer: CheckAnswer | null, withLines: boolean): HTMLElement 
           "div",
           { class: "rules" },
           h("p", { class: "bad" }, t.rulesTitle(answer.rules.length)),
-          h("ul", { class: "check-rules" }, answer.rules.map((e) => h("li", null, h("code", null, withLines && e.line ? `${t.line(e.line)} · ${e.path}` : where(e.path)), " ", lang() === "en" ? e.message : e.pesan))),
+          h("ul", { class: "check-rules" }, answer.rules.map((e) => messageItem(e, withLines))),
         )
       : null,
     answer.warnings.length > 0
@@ -534,6 +581,9 @@ function checkList(answer: CheckAnswer | null, withLines: boolean): HTMLElement 
 function renderFormCheck(): void {
   const el = document.getElementById("form-check");
   if (el) mount(el, checkList(formCheck, false));
+  // a card with something to fix shows it on its tab
+  const bad = new Set([...(formCheck?.errors ?? []), ...(formCheck?.rules ?? [])].map((e) => fieldOf(e.path)?.tab).filter((n) => n !== undefined));
+  document.querySelectorAll<HTMLElement>(".tabs [role=tab][id^=tab-]").forEach((el2) => el2.classList.toggle("has-problem", bad.has(Number(el2.id.slice(4)))));
 }
 
 async function saveForm(): Promise<void> {

@@ -78,6 +78,11 @@ describe.runIf(hasChromium)("writing a pack in the console", () => {
     await expect.poll(() => author.locator("#form-check").textContent(), { timeout: 10_000 }).toContain("lolos pemeriksaan (5 kartu)");
     // and scenarios:check's pack rules are shown (they do not stop a save)
     expect(await author.locator("#form-check").textContent()).toContain("aturan paket belum dipenuhi");
+    // a message opens its card and puts the cursor in the field it names
+    await author.locator("#form-check .check-rules a", { hasText: "Kartu 1 · facilitator" }).first().click();
+    expect(await author.evaluate(() => document.activeElement?.id ?? "")).toBe("facilitator-id");
+    expect(await author.locator("#tab-0").getAttribute("aria-selected")).toBe("true");
+    await author.locator("#tab-1").click();
 
     // preview: the card as a phone shows it at the briefing (no condition) and at the reveal
     await author.locator("#preview-card").click();
