@@ -50,7 +50,8 @@ if (config.retentionDays) {
 
 const { server } = createGameServer(options);
 server.onShutdown(async () => {
-  await persister.flush();
+  // saves that cannot land (store down) do not hold the stop forever
+  if (!(await persister.flush(10_000))) console.error("Some results could not be saved before stopping (the store is not answering).");
   await store.close();
 });
 await listenGame(server, config.port, config.host, { waiting: isWaiting });

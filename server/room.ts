@@ -16,6 +16,7 @@ import { indonesianOnly, ownTeamOnly, type TextsMessage } from "../shared/view.j
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
 import { claimCode, releaseCode } from "./codes.js";
+import { HOLD_MS, SaveGate } from "./room-saving.js";
 import type { RoomServices } from "./services.js";
 
 export interface GameRoomOptions {
@@ -61,8 +62,27 @@ const PATCH_HEARTBEAT_MS = 100;
  */
 export const TIME_SYNC_SECONDS = 5;
 
-/** Changes that are not a phase change or a lock are saved at most this long after they happen. */
+/** Changes that need no save of their own (connections, the timer) are saved at most this long after they happen. */
 export const SAVE_DELAY_MS = 1000;
+
+/** How long a room waits, when it closes, for its last save (the persister goes on retrying after). */
+const CLOSE_SAVE_WAIT_MS = 5000;
+
+/**
+ * Whether a change must be durable before any client is shown it (see
+ * room-saving.ts): everything but a phone's connection coming and going and
+ * the timer's tick — unless those changed the phase, the round, the pause or a
+ * lock (time running out locks the teams and reveals).
+ */
+export function mustSaveBeforeShowing(action: Action, prev: GameState, next: GameState): boolean {
+  if (action.type !== "tick" && action.type !== "reconnect" && action.type !== "disconnect") return true;
+  return (
+    prev.phase !== next.phase ||
+    prev.round !== next.round ||
+    prev.timer.paused !== next.timer.paused ||
+    next.teams.some((team, i) => team.locked !== prev.teams[i]?.locked)
+  );
+}
 
 /**
  * A restored deciding round comes back paused with the time it had left at
@@ -133,9 +153,12 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private hostView = new StateView();
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
   private emptySince: number | null = null;
-  private saveTimer: { clear(): void } | undefined;
-  /** An urgent save waiting for the end of this turn of the event loop. */
-  private saveSoon: ReturnType<typeof setImmediate> | undefined;
+  /** The game as the clients were last shown it (copied into the synced state); `game` may be ahead while a save is held. */
+  private shown!: GameState;
+  /** Holds what clients are shown until it is saved (see room-saving.ts). */
+  private gate!: SaveGate<GameState>;
+  /** The store's trouble as the trainer's console is told it (null: saves land). */
+  private saveTrouble: string | null = null;
   /** Set when the trainer deleted the session: nothing is saved any more. */
   private deleted = false;
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
@@ -182,6 +205,13 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.roundCount = this.pack.events.length;
     state.roundSeconds = this.game.settings.roundSeconds;
     this.setState(state);
+    this.shown = this.game;
+    this.gate = new SaveGate(this.game, {
+      save: (game) => this.save(game),
+      show: (game) => this.show(game),
+      holdMs: HOLD_MS,
+      lazyMs: SAVE_DELAY_MS,
+    });
     syncState(this.state, this.game, null, this.clock.currentTime);
     this.updateTexts();
     this.state.teams.forEach((team) => {
@@ -194,7 +224,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.onMessage("*", (client, type, payload) => this.handle(client, String(type), payload));
     this.clock.setInterval(() => this.tick(), 250);
     GameRoom.services.rooms.opened(this);
-    void this.save();
+    void this.gate.saveNow();
   }
 
   /** Shape and identity of a join; the rules decide the rest in onJoin. */
@@ -228,6 +258,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       client.userData = { kind: "host" };
       client.view = this.hostView;
       this.sendTexts(client);
+      if (this.saveTrouble) client.send(SERVER_MESSAGES.saveTrouble, { failing: true, cause: this.saveTrouble });
       return;
     }
     if (auth.kind === "board" || auth.kind === "observer") {
@@ -298,7 +329,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   override async onDispose() {
     if (this.patchTimer) clearTimeout(this.patchTimer);
     this.patchTimer = undefined;
-    if (this.saveTimer || this.saveSoon) await this.save();
+    await this.lastSave();
+    this.gate.stop();
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
   }
@@ -379,12 +411,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const result = this.apply(action);
     if (!result.ok) return refuse(client, result.reason, type);
-    if (action.type === "chooseTeam" || action.type === "movePlayer") {
-      this.reseatViews();
-      // a reveal on screen: the player's new team's result
-      const moved = this.seated.get(action.playerId);
-      if (moved && this.texts.reveal) this.sendTexts(moved);
-    }
+    // a player who changed team gets that team's view when the change is shown (see show)
   }
 
   private takeToken(client: Client): boolean {
@@ -422,18 +449,39 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     return { pack: this.pack, now: this.clock.currentTime };
   }
 
-  /** Runs one action through the rules and copies the result into the synced state. */
+  /**
+   * Runs one action through the rules. The game state changes at once (the
+   * next action sees it); the clients are shown it once it is saved, when it
+   * must be (see mustSaveBeforeShowing and room-saving.ts).
+   */
   apply(action: Action): { ok: true } | { ok: false; reason: Reason } {
     const result = reduce(this.game, action, this.ctx());
     if (!result.ok) return result;
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.clock.currentTime);
-    if (prev.phase !== this.game.phase || prev.round !== this.game.round) this.updateTexts();
-    this.schedulePatch();
-    this.requestSave(prev);
+    this.gate.change(this.game, mustSaveBeforeShowing(action, prev, this.game));
     return { ok: true };
+  }
+
+  /** Copies a saved (or save-exempt) game into the synced state and sends it: the gate calls this in order. */
+  private show(game: GameState): void {
+    const prev = this.shown;
+    this.shown = game;
+    syncState(this.state, game, prev, this.clock.currentTime);
+    // players who joined or changed team: their team's view (and, of a reveal, their team's result)
+    const moved: GameClient[] = [];
+    if (prev.players !== game.players) {
+      for (const [id, player] of Object.entries(game.players)) {
+        if (prev.players[id]?.team === player.team) continue;
+        const client = this.seated.get(id);
+        if (client) moved.push(client);
+      }
+      moved.forEach((client) => this.seatView(client));
+    }
+    if (prev.phase !== game.phase || prev.round !== game.round) this.updateTexts();
+    else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
+    this.schedulePatch();
   }
 
   override broadcastPatch(): boolean {
@@ -465,7 +513,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
    * last vote is in, not after every other message the server has waiting.
    */
   private updateTexts(): void {
-    const texts = textsOf(this.game, this.pack, summarise);
+    const texts = textsOf(this.shown, this.pack, summarise);
     const changed: TextsMessage = {};
     for (const key of ["card", "reveal", "summary"] as const) {
       const json = texts[key] ? JSON.stringify(texts[key]) : "";
@@ -504,7 +552,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   /** The exact seconds left, for a page that arrives between two of the timer's patches. */
   private refreshTimeLeft(): void {
-    const left = timeLeftOf(this.game, this.clock.currentTime);
+    const left = timeLeftOf(this.shown, this.clock.currentTime);
     if (this.state.timeLeft === left) return;
     this.state.timeLeft = left;
     this.schedulePatch();
@@ -520,15 +568,15 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private variantOf(client: GameClient): TextsVariant {
     const seat = client.userData;
     if (seat?.kind !== "player") return "both";
-    return `${seat.lang}:${this.game.players[seat.playerId]?.team ?? 0}`;
+    return `${seat.lang}:${this.shown.players[seat.playerId]?.team ?? this.game.players[seat.playerId]?.team ?? 0}`;
   }
 
   private tick(): void {
     this.patchGap = patchIntervalFor(matchMaker.stats.local.ccu);
     const now = this.clock.currentTime;
-    if (this.game.phase === "deciding") {
-      this.apply({ type: "tick" });
-      const left = timeLeftOf(this.game, now);
+    if (this.game.phase === "deciding") this.apply({ type: "tick" });
+    if (this.shown.phase === "deciding") {
+      const left = timeLeftOf(this.shown, now);
       // every few seconds, not every second: the pages count down by themselves (Countdown)
       if (this.state.timeLeft !== left && left % TIME_SYNC_SECONDS === 0) {
         this.state.timeLeft = left;
@@ -537,30 +585,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const idleMs = GameRoom.services.config.idleMinutes * 60_000;
     if (this.emptySince !== null && now - this.emptySince > idleMs) {
-      void this.save().finally(() => this.disconnect());
-    }
-  }
-
-  /**
-   * Phase changes and locks are saved at once — at the end of this turn of the
-   * event loop, so the eight locks and the reveal that one burst of votes
-   * brings are one save; joins, votes, reasons and the rest within
-   * SAVE_DELAY_MS (the persister keeps one write per room in flight, latest wins).
-   */
-  private requestSave(prev: GameState): void {
-    const game = this.game;
-    const urgent =
-      prev.phase !== game.phase ||
-      prev.round !== game.round ||
-      prev.timer.paused !== game.timer.paused ||
-      game.teams.some((team, i) => team.locked !== prev.teams[i]?.locked);
-    if (urgent) {
-      this.saveSoon ??= setImmediate(() => void this.save());
-    } else if (!this.saveTimer && !this.saveSoon) {
-      this.saveTimer = this.clock.setTimeout(() => {
-        this.saveTimer = undefined;
-        void this.save();
-      }, SAVE_DELAY_MS);
+      this.emptySince = null;
+      void this.lastSave().finally(() => this.disconnect());
     }
   }
 
@@ -572,29 +598,48 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The trainer deleted the session's data: tell everyone, save nothing more, close the room. */
   closeForDeletion(): void {
     this.deleted = true;
-    this.saveTimer?.clear();
-    this.saveTimer = undefined;
-    if (this.saveSoon) clearImmediate(this.saveSoon);
-    this.saveSoon = undefined;
+    this.gate.stop();
     this.broadcast(SERVER_MESSAGES.closed, { deleted: true });
     void this.disconnect(CLOSE_REMOVED);
   }
 
-  /** Saved at every change (see requestSave); a failed write is retried by the store and never breaks the room. */
-  private save(): Promise<void> {
-    this.saveTimer?.clear();
-    this.saveTimer = undefined;
-    if (this.saveSoon) clearImmediate(this.saveSoon);
-    this.saveSoon = undefined;
+  /**
+   * Saves one state of the game; resolves once it (or a newer one) is durable.
+   * A failed write is retried by the persister for as long as the process
+   * runs and never breaks the room; its cause reaches the trainer's console.
+   */
+  private save(game: GameState): Promise<void> {
     if (this.deleted) return Promise.resolve();
-    return GameRoom.services.persist({
-      code: this.code,
-      hostKeyHash: this.hostKeyHash,
-      pack: this.pack,
-      game: this.game,
-      devices: Object.fromEntries(this.devices),
-      banned: [...this.banned],
-    });
+    return GameRoom.services.persist(
+      {
+        code: this.code,
+        hostKeyHash: this.hostKeyHash,
+        pack: this.pack,
+        game,
+        devices: Object.fromEntries(this.devices),
+        banned: [...this.banned],
+      },
+      (trouble) => this.reportSaveTrouble(trouble),
+    );
+  }
+
+  /** Before the room closes: the newest state saved, waiting at most CLOSE_SAVE_WAIT_MS (the persister keeps retrying after). */
+  private lastSave(): Promise<unknown> {
+    if (this.deleted || !this.gate.pending) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((done) => (timer = setTimeout(done, CLOSE_SAVE_WAIT_MS)));
+    return Promise.race([this.gate.saveNow(), bound]).finally(() => clearTimeout(timer));
+  }
+
+  /** The trainer's console shows a banner while saves fail (null: they land again). */
+  private reportSaveTrouble(trouble: string | null): void {
+    if (trouble === this.saveTrouble) return;
+    this.saveTrouble = trouble;
+    GameRoom.services.log?.(trouble ? "save-failing" : "save-recovered", { code: this.code, ...(trouble ? { cause: trouble } : {}) });
+    for (const client of this.clients) {
+      if (client.userData?.kind !== "host") continue;
+      client.send(SERVER_MESSAGES.saveTrouble, trouble ? { failing: true, cause: trouble } : { failing: false });
+    }
   }
 
   // ---- seats and views -------------------------------------------------------
@@ -602,13 +647,9 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private seatView(client: GameClient): void {
     const seat = client.userData;
     if (seat?.kind !== "player") return;
-    const team = this.game.players[seat.playerId]?.team ?? 0;
+    const team = this.shown.players[seat.playerId]?.team ?? this.game.players[seat.playerId]?.team ?? 0;
     const view = this.teamViews[team];
     if (view && client.view !== view) client.view = view;
-  }
-
-  private reseatViews(): void {
-    for (const client of this.seated.values()) this.seatView(client);
   }
 
   private countObservers(): number {

@@ -225,7 +225,7 @@ export function attachStore(
 ): { persister: Persister; waiting: (code: string) => Promise<boolean> } {
   const persister = createPersister(store, log ? { log } : {});
   const previous = options.routes;
-  options.persist = (snapshot) => persister.persist(snapshot);
+  options.persist = (snapshot, trouble) => persister.persist(snapshot, trouble);
   options.routes = (app, services) => {
     previous?.(app, services);
     resultRoutes(app, store, packs);
