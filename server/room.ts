@@ -8,7 +8,7 @@ import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessageType } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessageType, type SaveTrouble, type SaveTroubleMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack } from "../shared/scenario.js";
@@ -158,7 +158,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** Holds what clients are shown until it is saved (see room-saving.ts). */
   private gate!: SaveGate<GameState>;
   /** The store's trouble as the trainer's console is told it (null: saves land). */
-  private saveTrouble: string | null = null;
+  private saveTrouble: SaveTrouble | null = null;
   /** Set when the trainer deleted the session: nothing is saved any more. */
   private deleted = false;
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
@@ -258,7 +258,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       client.userData = { kind: "host" };
       client.view = this.hostView;
       this.sendTexts(client);
-      if (this.saveTrouble) client.send(SERVER_MESSAGES.saveTrouble, { failing: true, cause: this.saveTrouble });
+      if (this.saveTrouble) client.send(SERVER_MESSAGES.saveTrouble, { failing: true, ...this.saveTrouble } satisfies SaveTroubleMessage);
       return;
     }
     if (auth.kind === "board" || auth.kind === "observer") {
@@ -632,13 +632,12 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   /** The trainer's console shows a banner while saves fail (null: they land again). */
-  private reportSaveTrouble(trouble: string | null): void {
-    if (trouble === this.saveTrouble) return;
+  private reportSaveTrouble(trouble: SaveTrouble | null): void {
+    if (trouble?.kind === this.saveTrouble?.kind && trouble?.detail === this.saveTrouble?.detail) return;
     this.saveTrouble = trouble;
-    GameRoom.services.log?.(trouble ? "save-failing" : "save-recovered", { code: this.code, ...(trouble ? { cause: trouble } : {}) });
+    const message: SaveTroubleMessage = trouble ? { failing: true, ...trouble } : { failing: false };
     for (const client of this.clients) {
-      if (client.userData?.kind !== "host") continue;
-      client.send(SERVER_MESSAGES.saveTrouble, trouble ? { failing: true, cause: trouble } : { failing: false });
+      if (client.userData?.kind === "host") client.send(SERVER_MESSAGES.saveTrouble, message);
     }
   }
 

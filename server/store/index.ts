@@ -7,6 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { GameState } from "../../shared/rules/types.js";
+import type { SaveTrouble, SaveTroubleKind } from "../../shared/protocol.js";
 import { SqlStore, type Database } from "./sql.js";
 import type { Store, StoredSession } from "./types.js";
 
@@ -165,7 +166,7 @@ export interface Persister {
    * Never rejects. `trouble` hears the cause while the room's saves fail and
    * null once they land again.
    */
-  persist(snapshot: RoomSnapshotLike, trouble?: (cause: string | null) => void): Promise<void>;
+  persist(snapshot: RoomSnapshotLike, trouble?: (trouble: StoreTrouble | null) => void): Promise<void>;
   /** Resolves once every queued save has finished, or after `timeoutMs` (then false). */
   flush(timeoutMs?: number): Promise<boolean>;
   /** Forgets what it knows of a session (after it was deleted, its code may start a new one). */
@@ -177,24 +178,39 @@ export interface Persister {
 /** The longest wait between two tries of a failing save. */
 export const RETRY_MAX_MS = 5000;
 
-/**
- * The cause of a store error in a few words for the log and the trainer's
- * banner: disk full, permission, database unreachable or missing tables — and
- * the driver's own message.
- */
-export function describeStoreError(error: unknown): string {
+/** What kind of trouble a store error is (the trainer's banner names it in their language). */
+export type StoreTroubleKind = SaveTroubleKind;
+export type StoreTrouble = SaveTrouble;
+
+/** The cause of a store error: disk full, permission, database unreachable or missing tables — and the driver's own message. */
+export function storeTroubleOf(error: unknown): StoreTrouble {
   const e = (error ?? {}) as { code?: unknown; message?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   const message = typeof e.message === "string" ? e.message : String(error);
   const all = `${code} ${message}`;
-  let cause = "";
-  if (/SQLITE_FULL|ENOSPC|disk is full|database or disk is full|53100/i.test(all)) cause = "disk full";
-  else if (/SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EACCES|EPERM|EROFS|readonly database|permission denied|42501/i.test(all)) cause = "permission denied";
-  else if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0[123]|08\d{3}|Connection terminated|connect|timeout exceeded/i.test(all)) cause = "database unreachable";
-  else if (/3F000|42P01|no such table|does not exist/i.test(all)) cause = "database tables missing";
-  else if (/SQLITE_IOERR|EIO/i.test(all)) cause = "disk I/O error";
+  let kind: StoreTroubleKind = "other";
+  if (/SQLITE_FULL|ENOSPC|disk is full|database or disk is full|53100/i.test(all)) kind = "disk-full";
+  else if (/SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EACCES|EPERM|EROFS|readonly database|permission denied|42501/i.test(all)) kind = "permission";
+  else if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0[123]|\b08\d{3}\b|Connection terminated|timeout exceeded when trying to connect|connect/i.test(all)) kind = "unreachable";
+  else if (/3F000|42P01|no such table|does not exist/i.test(all)) kind = "tables-missing";
+  else if (/SQLITE_IOERR|\bEIO\b/i.test(all)) kind = "io";
   const detail = `${code && !message.includes(code) ? `${code}: ` : ""}${message}`.slice(0, 200);
-  return cause ? `${cause} (${detail})` : detail;
+  return { kind, detail };
+}
+
+const TROUBLE_WORDS: Record<StoreTroubleKind, string> = {
+  "disk-full": "disk full",
+  permission: "permission denied",
+  unreachable: "database unreachable",
+  "tables-missing": "database tables missing",
+  io: "disk I/O error",
+  other: "store error",
+};
+
+/** A store error in one line for the log: its kind, then the driver's own words. */
+export function describeStoreError(error: unknown): string {
+  const trouble = storeTroubleOf(error);
+  return `${TROUBLE_WORDS[trouble.kind]} (${trouble.detail})`;
 }
 
 /**
@@ -212,7 +228,7 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   /** Per room: createdAt and the updatedAt of the last write, once known. */
   const known = new Map<string, { createdAt: number; lastAt: number }>();
   const running = new Map<string, Promise<void>>();
-  type Entry = { snapshot: RoomSnapshotLike; takenAt: number; done: Array<() => void>; trouble?: ((cause: string | null) => void) | undefined };
+  type Entry = { snapshot: RoomSnapshotLike; takenAt: number; done: Array<() => void>; trouble?: ((trouble: StoreTrouble | null) => void) | undefined };
   const waiting = new Map<string, Entry>();
   /** Per room whose saves fail: the cause last logged and the tries so far. */
   const failing = new Map<string, { cause: string; tries: number; since: number }>();
@@ -278,6 +294,7 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
           continue;
         }
         const cause = describeStoreError(error);
+        const kind = storeTroubleOf(error);
         if ((error as { retryable?: unknown }).retryable === false) {
           safeLog(log, `${label(code)} failed, not retried: ${cause}`, undefined);
           next.done.forEach((d) => d());
@@ -285,7 +302,7 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
         }
         if (!trouble || trouble.cause !== cause) {
           safeLog(log, `${label(code)} failed: ${cause} — retrying until it works`, undefined);
-          safeCall(next.trouble, cause);
+          safeCall(next.trouble, kind);
         }
         failing.set(code, { cause, tries: (trouble?.tries ?? 0) + 1, since: trouble?.since ?? now() });
         // the newest snapshot goes next; this one's waiters are answered with it
@@ -339,9 +356,9 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   };
 }
 
-function safeCall(fn: ((cause: string | null) => void) | undefined, cause: string | null): void {
+function safeCall(fn: ((trouble: StoreTrouble | null) => void) | undefined, trouble: StoreTrouble | null): void {
   try {
-    fn?.(cause);
+    fn?.(trouble);
   } catch {
     // a listener's error must not stop the saves
   }
