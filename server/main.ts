@@ -6,6 +6,7 @@ import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOption
 import { terminalQr } from "./qr.js";
 import { openThreadStore } from "./store/index.js";
 import { attachStore } from "./sessions.js";
+import { startLiveness } from "./liveness.js";
 
 const config = readConfig();
 const { packs, errors } = loadPacks(config.scenarioDirs);
@@ -49,12 +50,16 @@ if (config.retentionDays) {
 }
 
 const { server } = createGameServer(options);
+let stopLiveness: (() => Promise<void>) | null = null;
 server.onShutdown(async () => {
+  await stopLiveness?.();
   // saves that cannot land (store down) do not hold the stop forever
   if (!(await persister.flush(10_000))) console.error("Some results could not be saved before stopping (the store is not answering).");
   await store.close();
 });
 await listenGame(server, config.port, config.host, { waiting: isWaiting });
+// several processes: a heartbeat in the presence, and rooms of a process that stopped beating taken over (server/liveness.ts)
+if (config.redisUrl) stopLiveness = startLiveness(undefined, (line) => console.log(line));
 
 const waiting = await store.listSessions({ activeOnly: true, limit: 20 }).catch(() => []);
 

@@ -15,7 +15,7 @@ import type { Pack } from "../shared/scenario.js";
 import { indonesianOnly, ownTeamOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
-import { claimCode, releaseCode } from "./codes.js";
+import { claimCode, CODE_REFRESH_MS, refreshCode, releaseCode } from "./codes.js";
 import { HOLD_MS, SaveGate } from "./room-saving.js";
 import type { RoomServices } from "./services.js";
 
@@ -223,6 +223,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
     this.onMessage("*", (client, type, payload) => this.handle(client, String(type), payload));
     this.clock.setInterval(() => this.tick(), 250);
+    // the code's claim expires unless refreshed: a room whose process died lets its code go (codes.ts)
+    this.clock.setInterval(() => void refreshCode(this.presence, this.code).catch(() => {}), CODE_REFRESH_MS);
     GameRoom.services.rooms.opened(this);
     void this.gate.saveNow();
   }

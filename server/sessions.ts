@@ -13,6 +13,7 @@ import type { Phase } from "../shared/rules/types.js";
 import { sha256, type GameRoomOptions } from "./room.js";
 import { createPersister, loadForResume, type Persister, type Store, type StoredSession } from "./store/index.js";
 import { resultRoutes } from "./results.js";
+import { liveRoomsWithId } from "./liveness.js";
 import type { AppOptions } from "./app.js";
 
 export interface SessionStatus {
@@ -49,9 +50,9 @@ const LookupSchema = z.object({
 });
 const KeySchema = z.object({ key: z.string().min(1).max(128) });
 
+/** A room for the code runs on a living process (a dead process's listing is cleaned up on the way: see liveness.ts). */
 export async function isLive(code: string): Promise<boolean> {
-  const rooms = await matchMaker.query({ roomId: code });
-  return rooms.length > 0;
+  return (await liveRoomsWithId(code)).length > 0;
 }
 
 /** A stored session that is not running and not finished: phones wait for the trainer to resume it. */
