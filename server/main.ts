@@ -5,6 +5,7 @@ import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
 import { openThreadStore } from "./store/index.js";
+import { replaySpool, spoolSnapshots } from "./store/spool.js";
 import { attachStore } from "./sessions.js";
 import { startLiveness } from "./liveness.js";
 
@@ -43,6 +44,8 @@ const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dat
   process.exit(1);
 });
 const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
+// saves that could not land before the last stop (store down, disk full)
+await replaySpool(config.dataDir, store, persister, (message, error) => console.error(message, error instanceof Error ? error.message : ""));
 if (config.retentionDays) {
   const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => console.error("retention purge failed:", e));
   purge();
@@ -54,7 +57,11 @@ let stopLiveness: (() => Promise<void>) | null = null;
 server.onShutdown(async () => {
   await stopLiveness?.();
   // saves that cannot land (store down) do not hold the stop forever
-  if (!(await persister.flush(10_000))) console.error("Some results could not be saved before stopping (the store is not answering).");
+  if (!(await persister.flush(10_000))) {
+    // kept in the data folder and written at the next start (server/store/spool.ts)
+    const kept = spoolSnapshots(config.dataDir, persister.unsaved(), (message, error) => console.error(message, error instanceof Error ? error.message : ""));
+    console.error(`The results store is not answering: ${kept} session(s) kept in ${config.dataDir}/unsaved and saved at the next start.`);
+  }
   await store.close();
 });
 await listenGame(server, config.port, config.host, { waiting: isWaiting });

@@ -230,6 +230,8 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   const running = new Map<string, Promise<void>>();
   type Entry = { snapshot: RoomSnapshotLike; takenAt: number; done: Array<() => void>; trouble?: ((trouble: StoreTrouble | null) => void) | undefined };
   const waiting = new Map<string, Entry>();
+  /** The snapshot being written, per room. */
+  const writing = new Map<string, RoomSnapshotLike>();
   /** Per room whose saves fail: the cause last logged and the tries so far. */
   const failing = new Map<string, { cause: string; tries: number; since: number }>();
   const forgotten = new Set<string>();
@@ -272,12 +274,14 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
         const next = waiting.get(code);
         if (!next) break;
         waiting.delete(code);
+        writing.set(code, next.snapshot);
         let error: unknown = null;
         try {
           await write(next.snapshot, next.takenAt);
         } catch (e) {
           error = e ?? new Error("unknown store error");
         }
+        writing.delete(code);
         if (forgotten.has(code)) {
           next.done.forEach((d) => d());
           break;
@@ -351,7 +355,9 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
       dropped?.done.forEach((d) => d());
     },
     unsaved() {
-      return [...waiting.values()].map((entry) => entry.snapshot);
+      const out = new Map<string, RoomSnapshotLike>(writing);
+      for (const [code, entry] of waiting) out.set(code, entry.snapshot); // newer than the one being written
+      return [...out.values()];
     },
   };
 }

@@ -5,7 +5,7 @@
 // reaches the console), the log names the real cause once, the trainer's
 // console gets a banner with its kind, the session ended meanwhile is stored
 // as ended once the store is back, and the banner clears.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -14,7 +14,9 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { requireService } from "../helpers/services.js";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { openStore, SqlStore, withStatementCache, type Store } from "../../server/store/index.js";
+import { createPersister, openStore, SqlStore, withStatementCache, type Store } from "../../server/store/index.js";
+import { replaySpool, spoolSnapshots, SPOOL_FOLDER } from "../../server/store/spool.js";
+import { gameAt, HOST_KEY, PACK, sha256 } from "./fixture.js";
 import type { Database } from "../../server/store/sql.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
 import type { SaveTroubleMessage } from "../../shared/protocol.js";
@@ -170,6 +172,38 @@ describe.each(troubles)("saves failing: $name", (trouble) => {
     for (const r of [host, a, b]) await r.leave();
     await game.close();
     game = null;
+    await opened.close();
+  });
+});
+
+describe("saves still failing when the server stops", () => {
+  it("are kept in the data folder and written at the next start", { timeout: 30_000 }, async () => {
+    const opened = await troubles[0]!.open();
+    const dir = dirs[dirs.length - 1]!;
+    const log: string[] = [];
+    const quiet = (message: string, error?: unknown) => void log.push(`${message} ${error ?? ""}`);
+    const before = createPersister(opened.store, { delayMs: 20, log: quiet });
+    const room = (game: ReturnType<typeof gameAt>) => ({ code: "SPOOL", hostKeyHash: sha256(HOST_KEY), pack: PACK, game, devices: {}, banned: [] });
+    await before.persist(room(gameAt("deciding")));
+    await opened.fail();
+    void before.persist(room(gameAt("final")));
+    // the stop: the save cannot land, so it is kept
+    expect(await before.flush(300)).toBe(false);
+    expect(spoolSnapshots(dir, before.unsaved(), quiet)).toBe(1);
+    expect(readdirSync(join(dir, SPOOL_FOLDER))).toEqual(["SPOOL.json"]);
+    expect((await opened.store.loadSession("SPOOL"))?.phase).toBe("deciding");
+
+    // the next start, with room on the disk again
+    await opened.heal();
+    const after = createPersister(opened.store, { delayMs: 20, log: quiet });
+    expect(await replaySpool(dir, opened.store, after, quiet)).toBe(1);
+    await after.flush(5000);
+    const session = await opened.store.loadSession("SPOOL");
+    expect(session?.phase).toBe("final");
+    expect(session?.endedAt).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(join(dir, SPOOL_FOLDER))).toEqual([]);
+    before.forget("SPOOL");
     await opened.close();
   });
 });
