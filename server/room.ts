@@ -211,6 +211,9 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       show: (game) => this.show(game),
       holdMs: HOLD_MS,
       lazyMs: SAVE_DELAY_MS,
+      // shown unsaved after HOLD_MS: the store is failing (the console's banner) or very slow
+      onStuck: () => GameRoom.services.log?.("save-overdue", { code: this.code, holdMs: HOLD_MS }),
+      onRecovered: () => GameRoom.services.log?.("save-caught-up", { code: this.code }),
     });
     syncState(this.state, this.game, null, this.clock.currentTime);
     this.updateTexts();
