@@ -24,11 +24,13 @@ export async function processAlive(processId: string | undefined): Promise<boole
 }
 
 /**
- * A process found dead: Colyseus' health check (no answer within 2 s) drops
- * its room listings, so its codes can be resumed elsewhere. Resolves once done.
+ * A process without a heartbeat: Colyseus' health check asks it (2 s); when
+ * it does not answer, its room listings are dropped, so its codes can be
+ * resumed elsewhere. Resolves true when it answered after all (a missed
+ * heartbeat, e.g. Redis slow for a moment: its rooms stay).
  */
-export async function takeOver(processId: string): Promise<void> {
-  await matchMaker.healthCheckProcessId(processId);
+export async function takeOver(processId: string): Promise<boolean> {
+  return (await matchMaker.healthCheckProcessId(processId)) === true;
 }
 
 /**
@@ -39,8 +41,7 @@ export async function liveRoomsWithId(roomId: string): Promise<unknown[]> {
   const rooms = await matchMaker.query({ roomId });
   const out: unknown[] = [];
   for (const room of rooms) {
-    if (await processAlive(room.processId)) out.push(room);
-    else await takeOver(room.processId);
+    if ((await processAlive(room.processId)) || (await takeOver(room.processId))) out.push(room);
   }
   return out;
 }
@@ -61,8 +62,7 @@ export function startLiveness(presence: Presence = matchMaker.presence, log: (li
       for (const room of rooms) if (room.processId && room.processId !== me) others.add(room.processId);
       for (const processId of others) {
         if (await processAlive(processId)) continue;
-        log(`process ${processId} stopped beating: its rooms can be resumed here`);
-        await takeOver(processId);
+        if (!(await takeOver(processId))) log(`process ${processId} stopped: its rooms can be resumed on this one`);
       }
     } catch {
       // the presence is unreachable: try again next time
