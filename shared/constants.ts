@@ -25,6 +25,8 @@ export const SERVER_MESSAGES = {
   closed: "closed",
   /** The round's texts: card, reveal, summary (shared/view.ts TextsMessage). */
   texts: "texts",
+  /** To the trainer's console only: saves are failing ({failing: true, cause}) or land again ({failing: false}). */
+  saveTrouble: "saveTrouble",
 } as const;
 
 /** Close code the room uses when the trainer removes a player. */
