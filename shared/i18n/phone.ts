@@ -100,6 +100,8 @@ const id = {
   scoreboard: "Papan skor",
   finalTitle: "Peringkat akhir",
   thanks: "Terima kasih sudah bermain!",
+  /** The observer's final: an evaluator watched, and did not play. */
+  watchThanks: "Permainan selesai. Terima kasih telah mengikuti jalannya sesi.",
   yourTeamMark: "kelompok Anda",
   // ---- connection and removal
   reconnectNow: "Sambungkan sekarang",
@@ -218,6 +220,7 @@ const en: PhoneStrings = {
   scoreboard: "Scoreboard",
   finalTitle: "Final ranking",
   thanks: "Thank you for playing!",
+  watchThanks: "The game is over. Thank you for following the session.",
   yourTeamMark: "your team",
   reconnectNow: "Reconnect now",
   offline: "This phone is not connected to a network.",
