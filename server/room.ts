@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { getMessageBytes, matchMaker, Protocol, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
-import { createGame, freeName, reduce, summarise } from "../shared/rules/index.js";
+import { createGame, entryOf, freeName, reduce, reflectionOf, summarise, wallOf } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type WallMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
@@ -157,6 +157,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private lastPatchAt = 0;
   private patchGap = patchIntervalFor(0);
   private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The wall goes to the board and the console at most this often while the reflection is typed. */
+  private wallTimer: ReturnType<typeof setTimeout> | undefined;
 
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
@@ -242,6 +244,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       client.userData = { kind: "host" };
       client.view = this.hostView;
       this.sendTexts(client);
+      this.sendWall(client);
       return;
     }
     if (auth.kind === "board" || auth.kind === "observer") {
@@ -249,6 +252,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.state.observers = this.countObservers();
       this.schedulePatch();
       this.sendTexts(client);
+      this.sendWall(client);
       return;
     }
     const deviceHash = sha256(`${this.code}:${auth.device}`);
@@ -270,6 +274,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.seatView(client);
     client.send(SERVER_MESSAGES.welcome, { playerId, rejoined });
     this.sendTexts(client);
+    this.sendReflection(client);
   }
 
   override async onDrop(client: GameClient) {
@@ -293,7 +298,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.seated.set(seat.playerId, client);
       this.apply({ type: "reconnect", playerId: seat.playerId });
       this.seatView(client);
-    }
+      this.sendReflection(client);
+    } else this.sendWall(client);
   }
 
   override onLeave(client: GameClient) {
@@ -310,6 +316,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override async onDispose() {
+    if (this.wallTimer) clearTimeout(this.wallTimer);
+    this.wallTimer = undefined;
     if (this.patchTimer) clearTimeout(this.patchTimer);
     this.patchTimer = undefined;
     if (this.saveTimer || this.saveSoon) await this.save();
@@ -402,6 +410,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         case "team":
           action = { type: "chooseTeam", playerId, team: data.team as number };
           break;
+        case "reflect":
+          // the sender's own chain only: the seat, never the payload, names whose
+          action = { type: "reflect", playerId, patch: data as MessagePayload<"reflect"> };
+          break;
       }
     }
     const result = this.apply(action);
@@ -464,7 +476,45 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     this.schedulePatch();
     this.requestSave(prev);
+    if (this.game.reflection !== prev.reflection || (this.game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev);
     return { ok: true };
+  }
+
+  // ---- the closing reflection ------------------------------------------------
+
+  /** The wall to the board and the console soon; each phone its own chain when it opens or closes. */
+  private reflectionChanged(prev: GameState): void {
+    this.wallTimer ??= setTimeout(() => {
+      this.wallTimer = undefined;
+      for (const client of this.clients) if (client.userData?.kind !== "player") this.sendWall(client);
+    }, 300);
+    const opened = this.game.phase === "final" && prev.phase !== "final";
+    if (opened || reflectionOf(this.game).closed !== reflectionOf(prev).closed) {
+      for (const client of this.seated.values()) this.sendReflection(client);
+    }
+  }
+
+  /** A player's own chain, to that player only (never part of the synced state). */
+  private sendReflection(client: GameClient): void {
+    const seat = client.userData;
+    if (seat?.kind !== "player" || this.game.phase !== "final") return;
+    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.game).closed };
+    client.send(SERVER_MESSAGES.reflection, message);
+  }
+
+  /** The anonymous wall; the console's copy names each card's seat so the trainer can hide one. */
+  private sendWall(client: GameClient): void {
+    const seat = client.userData;
+    if (!seat || seat.kind === "player" || this.game.phase !== "final") return;
+    const message: WallMessage = wallOf(this.game);
+    if (seat.kind === "host") {
+      const r = reflectionOf(this.game);
+      message.cards = Object.entries(r.entries)
+        .filter(([id, e]) => e.done && Object.hasOwn(this.game.players, id))
+        .sort(([, a], [, b]) => a.at - b.at)
+        .map(([playerId, e]) => ({ playerId, text: e.activity.trim(), hidden: r.hidden.includes(playerId) }));
+    }
+    client.send(SERVER_MESSAGES.wall, message);
   }
 
   override broadcastPatch(): boolean {
