@@ -55,7 +55,7 @@ describe("[RF] the reflection over real sockets", () => {
   let host: GameClientRoom;
   let board: GameClientRoom;
   let boardWalls: ReturnType<typeof inbox<WallMessage>>;
-  const boardAll: unknown[] = [];
+  const boardAll: [unknown, unknown][] = [];
   const deviceA = newDevice();
   let a: GameClientRoom;
   let b: GameClientRoom;
