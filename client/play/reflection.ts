@@ -121,7 +121,7 @@ function textStep(field: "issue" | "activity", title: string, hint: string): HTM
   area.addEventListener("blur", flush);
   showCount();
   queueMicrotask(() => area.focus());
-  return h("div", null, h("label", { for: id }, h("h2", null, title)), h("span", { id: `${id}-hint`, class: "hint" }, hint), area, count);
+  return h("div", null, h("h2", null, h("label", { for: id }, title)), h("span", { id: `${id}-hint`, class: "hint" }, hint), area, count);
 }
 
 function choiceStep<T extends string>(name: string, title: string, hint: string, items: readonly T[], label: (x: T) => string, cue: (x: T) => string | null, picked: () => T | null, pick: (x: T) => void): HTMLElement {
@@ -256,7 +256,7 @@ function review(): HTMLElement {
 /** The reflection screen for the current step; `ranking` is the final ranking, shown before the first step. */
 export function reflectionScreen(ranking: () => HTMLElement[]): { el: HTMLElement; update: () => void } {
   const t = tp();
-  const el = h("div", { class: "stack fade-in reflection" });
+  const el = h("div", { class: "stack fade-in rf-screen" });
   if (closed) {
     mount(el, h("section", { class: "panel stack" }, h("h1", null, t.rfReviewTitle), h("p", { class: "alert info" }, t.rfClosed), chainList(draft, false)), ranking());
     return { el, update: () => {} };

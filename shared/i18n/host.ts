@@ -227,7 +227,7 @@ const id = {
   exportJson: "JSON",
   // ---- the debrief and the closing reflection
   viewReflections: "Refleksi peserta",
-  notAGrade: "Poin permainan bukan nilai. Poin hanya alat belajar dalam permainan; yang dinilai dalam aktualisasi adalah rancangan dan pelaksanaan kegiatan peserta.",
+  notAGrade: "Poin hanya alat belajar dalam permainan; yang dinilai dalam aktualisasi adalah rancangan dan pelaksanaan kegiatan peserta.",
   rfIssue: "Isu di unit kerja",
   rfCondition: "Kondisi VUCA dominan",
   rfPrime: "Respons (VUCA Prime)",
@@ -506,7 +506,7 @@ const en: HostStrings = {
   exportXlsx: "Excel (XLSX)",
   exportJson: "JSON",
   viewReflections: "Participants' reflections",
-  notAGrade: "Game points are not a grade. They are only a learning device inside the game; the aktualisasi assesses the participant's own design and activities.",
+  notAGrade: "They are only a learning device inside the game; the aktualisasi assesses the participant's own design and activities.",
   rfIssue: "Issue in own unit",
   rfCondition: "Dominant VUCA condition",
   rfPrime: "Response (VUCA Prime)",

@@ -56,10 +56,10 @@ export class Wall extends BoardScene {
     top.forEach(([id, n], i) => {
       const b = BEHAVIOURS.find((x) => x.id === id);
       if (!b) return;
-      const rowY = y + 80 + i * 80;
-      text(this, x + 28, rowY, c.values[b.value], { size: 24, color: C.muted, bold: true });
-      text(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, maxW: LEFT_W - 150, minSize: 18 });
-      text(this, x + LEFT_W - 28, rowY + 18, String(n), { size: 40, bold: true, align: "right" });
+      const rowY = y + 76 + i * 84;
+      text(this, x + 28, rowY, c.values[b.value], { size: 26, color: C.muted, bold: true });
+      text(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, width: LEFT_W - 140, maxH: 52, minSize: 20 });
+      text(this, x + LEFT_W - 28, rowY + 18, String(n), { size: 44, bold: true, align: "right" });
     });
 
     // activities: cards without names, the latest twelve
@@ -79,7 +79,7 @@ export class Wall extends BoardScene {
       const cy = 210 + Math.floor(i / CARD_COLS) * (ch + gap);
       const g = this.add.graphics();
       g.fillStyle(0xfff4d6, 1).fillRoundedRect(cx, cy, cw, ch, 14);
-      const note = text(this, cx + 18, cy + 14, activity, { size: 26, color: "#1b2233", width: cw - 36, maxH: ch - 28, minSize: 16 });
+      const note = text(this, cx + 18, cy + 14, activity, { size: 32, color: "#1b2233", width: cw - 36, maxH: ch - 28, minSize: 20 });
       note.setAlpha(0);
       this.tweens.add({ targets: note, alpha: 1, duration: 300, delay: 40 * i });
     });
