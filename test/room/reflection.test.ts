@@ -147,3 +147,39 @@ describe("[RF] the reflection over real sockets", () => {
     expect(entryOf(game.room(code).game, aId).issue).toBe(CHAIN.issue);
   });
 });
+
+describe("[RF] a class of 36", () => {
+  it("fills the reflection at the end of a game: every chain kept, the wall counts them all", async () => {
+    const created = await game.createRoom({ packId: "banjir-bandang", teamCount: 6, roundSeconds: 600 });
+    const code = created.code;
+    const host = await game.client().joinById(code, { kind: "host", hostKey: created.hostKey });
+    const hostWalls = inbox<WallMessage>(host, "wall");
+    const phones: GameClientRoom[] = [];
+    for (let i = 0; i < 36; i++) phones.push(await game.client().joinById(code, { kind: "player", name: `Peserta ${i + 1}`, team: i % 6, device: newDevice() }));
+    await until(host, (s) => [...s.teams].reduce((n, t) => n + t.members.length, 0) === 36, "36 players");
+    host.send("host", { action: "start" });
+    await until(host, (s) => s.phase === "briefing", "briefing");
+    host.send("host", { action: "end" });
+    await until(host, (s) => s.phase === "final", "final");
+    const conditions = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
+    phones.forEach((p, i) => {
+      p.send("reflect", { issue: `Isu unit kerja nomor ${i + 1}` });
+      p.send("reflect", { condition: conditions[i % 4], prime: "agility", partners: ["community"] });
+      p.send("reflect", { behaviour: "adaptif-3", activity: `Kegiatan nyata nomor ${i + 1}` });
+      p.send("reflect", { done: true });
+    });
+    const wall = await hostWalls.next((w) => w.filled === 36 && w.activities.length === 36, "36 chains on the wall", 15_000);
+    expect(wall.total).toBe(36);
+    expect(wall.conditions).toEqual({ volatility: 9, uncertainty: 9, complexity: 9, ambiguity: 9 });
+    expect(wall.behaviours).toEqual({ "adaptif-3": 36 });
+    const g = game.room(code).game;
+    for (const [i, t] of host.state.teams.entries()) {
+      for (const m of t.members) {
+        const n = Number(m.name.replace("Peserta ", ""));
+        expect(entryOf(g, m.id)).toMatchObject({ issue: `Isu unit kerja nomor ${n}`, activity: `Kegiatan nyata nomor ${n}`, done: true });
+        expect((n - 1) % 6).toBe(i);
+      }
+    }
+    for (const p of phones) await p.leave(true);
+  }, 60_000);
+});
