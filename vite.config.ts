@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 // The pages, one HTML entry each (Vite multi-page). Built into dist/client and
 // served by the game server on its own port; in development the Vite dev
 // server proxies the game's HTTP and WebSocket routes to it.
-const pages = ["index", "play", "host", "board", "watch"] as const;
+const pages = ["index", "play", "host", "board", "watch", "handout"] as const;
 const serverPort = Number(process.env.PORT ?? 2567);
 
 export default defineConfig({

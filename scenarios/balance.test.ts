@@ -3,11 +3,25 @@
 // Prime, its position or the length of its text (a pack that reads as a
 // formula — the paired Prime always best — is a warning of the check command,
 // see server/packs.ts formulaWarnings), every pentahelix role
-// needed, English beside every string, card ids unique across all packs.
+// needed, card ids unique across all packs; and the rules of issue #17 that a
+// program can count (packRuleErrors): projector lengths, one reflection
+// question, twist cards, five values, behaviours quoted exactly and all 21
+// used, Government not on every card, conditionReason/facilitator, a short route.
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { bestOptionIndex, checkPackFiles, lengthGiveaways, listPackFiles } from "../server/packs.js";
+import {
+  behaviourCoverageErrors,
+  bestOptionIndex,
+  checkPackFiles,
+  isTwist,
+  lengthGiveaways,
+  listPackFiles,
+  packRuleErrors,
+  sourceWarnings,
+} from "../server/packs.js";
+import { BEHAVIOURS } from "../shared/behaviours.js";
 import { CONDITIONS, ROLES, type Pack, type Text } from "../shared/scenario.js";
 
 const DIR = resolve(import.meta.dirname);
@@ -35,6 +49,10 @@ describe("shipped scenario packs", () => {
     expect([...listed.errors, ...checked.errors]).toEqual([]);
   });
 
+  it("use every one of the 21 behaviours of SE MenPANRB 20/2021 at least once", () => {
+    expect(behaviourCoverageErrors(packs.map(([, p]) => p))).toEqual([]);
+  });
+
   it("there are at least 2, each with 6 to 12 cards", () => {
     expect(packs.length).toBeGreaterThanOrEqual(2);
     for (const [file, p] of packs) {
@@ -57,9 +75,10 @@ describe("shipped scenario packs", () => {
   });
 
   describe.each(packs.map(([file, p]) => ({ file, p })))("$file", ({ p }) => {
-    it("has each VUCA condition at least twice", () => {
+    it("has each VUCA condition at least twice (once in a pack of fewer than 8 cards)", () => {
+      const min = p.events.length >= 8 ? 2 : 1;
       for (const c of CONDITIONS) {
-        expect(p.events.filter((e) => e.condition === c).length, c).toBeGreaterThanOrEqual(2);
+        expect(p.events.filter((e) => e.condition === c).length, c).toBeGreaterThanOrEqual(min);
       }
     });
 
@@ -76,6 +95,21 @@ describe("shipped scenario packs", () => {
       expect(ids).toHaveLength(4);
       const byId = new Map(p.events.map((e) => [e.id, e]));
       expect(new Set(ids.map((id) => byId.get(id)?.condition))).toEqual(new Set(CONDITIONS));
+    });
+
+    it("has one best option per card, or two that tie (a twist)", () => {
+      for (const e of p.events) {
+        const max = Math.max(...e.options.map((o) => o.points));
+        expect(e.options.filter((o) => o.points === max).length, e.id).toBeLessThanOrEqual(2);
+      }
+    });
+
+    it("keeps every rule a widyaiswara can count (lengths, twists, values, roles, notes, route)", () => {
+      expect(packRuleErrors(p)).toEqual([]);
+    });
+
+    it("has at least two twist cards", () => {
+      expect(p.events.filter(isTwist).length).toBeGreaterThanOrEqual(2);
     });
 
     it("varies the best option's Prime across the pack", () => {
@@ -97,12 +131,27 @@ describe("shipped scenario packs", () => {
       expect(ROLES.filter((r) => !needed.has(r))).toEqual([]);
     });
 
-    it("has English beside every string", () => {
-      const missing = texts(p)
-        .filter(([, t]) => !t.en || t.en.trim() === "")
+    it("has no empty English text (English is optional, but never blank)", () => {
+      const blank = texts(p)
+        .filter(([, t]) => t.en !== undefined && t.en.trim() === "")
         .map(([where]) => where);
-      expect(missing).toEqual([]);
+      expect(blank).toEqual([]);
     });
+  });
+
+  it.each(packs.map(([file]) => file))("%s carries no ' #' comment trap, tab or template phrase", (file) => {
+    expect(sourceWarnings(readFileSync(join(DIR, file), "utf8"))).toEqual([]);
+  });
+});
+
+// The authoring guide lists the 21 behaviours a widyaiswara chooses from, word for word.
+describe("the authoring guide", () => {
+  it("quotes every behaviour of SE MenPANRB 20/2021 exactly as shared/behaviours.ts holds it", () => {
+    const guide = readFileSync(join(DIR, "README.md"), "utf8");
+    const missing = Object.values(BEHAVIOURS)
+      .flatMap((v) => v.behaviours.map((b) => b.id))
+      .filter((b) => !guide.includes(`  - ${b}\n`));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -3,9 +3,19 @@
 // checks every pack the server would load (scenarios/ + ARENA_SCENARIOS_DIR).
 // Prints `OK scenarios/x.yaml (8 kartu)` per good file, every error, and
 // every balance warning prefixed `PERINGATAN:`. Exits 1 on any error.
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-import { balanceWarnings, checkPackFiles, defaultScenarioDirs, displayPath, listPackFiles } from "../server/packs.js";
+import {
+  balanceWarnings,
+  behaviourCoverageErrors,
+  checkPackFiles,
+  defaultScenarioDirs,
+  displayPath,
+  listPackFiles,
+  packRuleErrors,
+  sourceWarnings,
+} from "../server/packs.js";
 
 // Whatever goes wrong is one line naming the problem, never a stack.
 process.on("uncaughtException", (err) => {
@@ -40,10 +50,20 @@ for (const report of checked.reports) {
     errors.push(...report.errors);
     continue;
   }
-  console.log(`OK ${name} (${report.pack.events.length} kartu)`);
-  const warnings = balanceWarnings(report.pack);
+  const rules = packRuleErrors(report.pack).map((e) => `${name}: ${e}`);
+  for (const e of rules) console.error(e);
+  errors.push(...rules);
+  if (rules.length === 0) console.log(`OK ${name} (${report.pack.events.length} kartu)`);
+  const warnings = [...balanceWarnings(report.pack), ...sourceWarnings(readFileSync(report.file, "utf8"))];
   for (const w of warnings) console.log(`PERINGATAN: ${name}: ${w}`);
   warningCount += warnings.length;
+}
+
+// Across the whole set the server loads: every behaviour of SE MenPANRB 20/2021 at least once.
+if (args.length === 0) {
+  const coverage = behaviourCoverageErrors(checked.packs.values());
+  for (const e of coverage) console.error(e);
+  errors.push(...coverage);
 }
 
 const good = checked.reports.filter((r) => r.pack).length;

@@ -6,7 +6,7 @@ import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
-import { balanceWarnings, formulaWarnings, lengthGiveaways, loadPackFile, loadPacks } from "./packs.js";
+import { balanceWarnings, behaviourCoverageErrors, formulaWarnings, isTwist, lengthGiveaways, loadPackFile, loadPacks, packRuleErrors, sourceWarnings } from "./packs.js";
 import { PRIMES, validatePack, type Pack } from "../shared/scenario.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -42,6 +42,31 @@ function pack(id = "uji-paket"): Doc {
     description: "Untuk pengujian.",
     events: [1, 2, 3, 4, 5].map((n) => card(n)),
   };
+}
+
+/** pack(), made to keep the counted rules of issue #17 (twists, five values, notes, a short route). */
+function rulePack(id = "uji-aturan"): Doc {
+  const p = pack(id);
+  const conditions = ["volatility", "uncertainty", "complexity", "ambiguity", "volatility"];
+  const values = ["adaptif", "akuntabel", "kompeten", "harmonis", "loyal"];
+  const behaviours = [
+    "Bertindak proaktif",
+    "Tidak menyalahgunakan kewenangan jabatan",
+    "Membantu orang lain belajar",
+    "Suka menolong orang lain",
+    "Menjaga rahasia jabatan dan negara",
+  ];
+  p.events.forEach((e: Doc, i: number) => {
+    e.condition = conditions[i];
+    e.value = values[i];
+    e.behaviour = behaviours[i];
+    e.conditionReason = "Petunjuknya di narasi.";
+    e.facilitator = "Petunjuk, salah baca, dua pertanyaan.";
+    if (i === 4) e.rolesNeeded = ["community"];
+    if (i === 2) e.options[1].points = 2;
+  });
+  p.routes = { pendek: ["uji-1", "uji-2", "uji-3", "uji-4"] };
+  return p;
 }
 
 /** Write a pack into the temp folder (inside the repo, so paths print relative). */
@@ -299,8 +324,19 @@ describe("npm run scenarios:check", () => {
     expect(r.stderr).toContain(`${relative(ROOT, file)}: events[3].options: expected 4 options, got 3`);
   });
 
+  it("exits 1 on a pack that breaks a counted rule, and says which", () => {
+    const long = rulePack("uji-panjang");
+    long.events[0].narrative = { id: "x".repeat(301) };
+    delete long.events[1].facilitator;
+    const file = write("cli-rules.yaml", long);
+    const r = run([file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${relative(ROOT, file)}: events[0] (uji-1).narrative: 301 karakter, paling banyak 300`);
+    expect(r.stderr).toContain(`${relative(ROOT, file)}: events[1] (uji-2).facilitator: wajib`);
+  });
+
   it("exits 0 on a good file with warnings, prefixed PERINGATAN", () => {
-    const file = write("cli-good.yaml", pack());
+    const file = write("cli-good.yaml", rulePack());
     const r = run([file]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`OK ${relative(ROOT, file)} (5 kartu)`);
@@ -316,5 +352,77 @@ describe("npm run scenarios:check", () => {
     const t = run(["scenarios/templates/contoh-paket.yaml"]);
     expect(t.status).toBe(0);
     expect(t.stdout).toContain("OK scenarios/templates/contoh-paket.yaml");
+  });
+});
+
+describe("the counted rules (packRuleErrors)", () => {
+  const rules = (doc: Doc) => packRuleErrors((validatePack(doc) as { pack: Pack }).pack);
+
+  it("accepts a pack that keeps them", () => {
+    expect(rules(rulePack())).toEqual([]);
+  });
+
+  it("counts twist cards: the top option is not the paired Prime, or two options tie", () => {
+    const p = (validatePack(rulePack()) as { pack: Pack }).pack;
+    expect(p.events.map(isTwist)).toEqual([false, true, true, true, false]);
+    const flat = rulePack();
+    flat.events.forEach((e: Doc) => (e.condition = "volatility"));
+    flat.routes = undefined;
+    expect(rules(flat)).toEqual(expect.arrayContaining([expect.stringContaining("hanya 0 kartu kejutan")]));
+    const tie = rulePack();
+    tie.events[0].options[1].points = 3;
+    expect(isTwist((validatePack(tie) as { pack: Pack }).pack.events[0]!)).toBe(true);
+  });
+
+  it("refuses long texts, two questions, a definition opening, a paraphrased behaviour, Government everywhere, a missing route", () => {
+    const p = rulePack();
+    p.events[0].options[2].text = { id: "y".repeat(151) };
+    p.events[0].options[2].reason = { id: "z".repeat(221) };
+    p.events[1].reflection = { id: "Apa yang terjadi? Mengapa?" };
+    p.events[4].reflection = { id: "Data apa yang Anda pegang, dan bagaimana Anda menjaganya?" };
+    p.events[2].reflection = { id: "Kompeten berarti 'membantu orang lain belajar'. Siapa yang Anda bantu?" };
+    p.events[3].behaviour = "suka membantu orang lain";
+    p.events[4].rolesNeeded = ["government"];
+    p.events[4].value = "adaptif";
+    delete p.routes;
+    const errors = rules(p).join("\n");
+    expect(errors).toContain("options[2].text: 151 karakter, paling banyak 150");
+    expect(errors).toContain("options[2].reason: 221 karakter, paling banyak 220");
+    expect(errors).toContain("events[1] (uji-2).reflection: tulis satu pertanyaan saja");
+    expect(errors).toContain("events[4] (uji-5).reflection: tulis satu pertanyaan saja, diakhiri tanda tanya (ada 1, dan dua pertanyaan digabung dengan 'dan')");
+    expect(errors).toContain("events[2] (uji-3).reflection: buka dari situasi");
+    expect(errors).toContain("events[3] (uji-4).behaviour: 'suka membantu orang lain' bukan perilaku Harmonis");
+    expect(errors).toContain("Pemerintah dibutuhkan di setiap kartu");
+    expect(errors).toContain("hanya 4 dari 7 nilai");
+    expect(errors).toContain("routes.pendek: wajib");
+  });
+
+  it("asks for all 21 behaviours across the packs", () => {
+    const missing = behaviourCoverageErrors([(validatePack(rulePack()) as { pack: Pack }).pack]);
+    expect(missing).toHaveLength(16);
+    expect(missing[0]).toContain("Memahami dan memenuhi kebutuhan masyarakat");
+  });
+
+  it("refuses a short route that does not cover the four conditions", () => {
+    const p = rulePack();
+    p.routes = { pendek: ["uji-1", "uji-2", "uji-3", "uji-5"] };
+    expect(rules(p).join("\n")).toContain("routes.pendek: harus empat kartu");
+    p.routes = { pendek: ["uji-1", "tidak-ada"] };
+    expect(validatePack(p).ok).toBe(false);
+  });
+});
+
+describe("source warnings", () => {
+  it("warns when ' #' would cut a plain text short, not when it is quoted or a comment line", () => {
+    const src = [
+      "# komentar biasa",
+      "title: Harga naik #2 minggu berturut-turut",
+      'narrative: "Tagar #LambaiBocor naik"',
+      "id: contoh-paket   # huruf kecil",
+      "text: Tulis 3 x 24 jam",
+    ].join("\n");
+    const w = sourceWarnings(src);
+    expect(w.filter((x) => x.includes("komentar YAML"))).toEqual([expect.stringMatching(/^baris 2: /)]);
+    expect(w).toEqual(expect.arrayContaining([expect.stringMatching(/^baris 5: tulis '3 × 24 jam'/)]));
   });
 });

@@ -7,6 +7,7 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
 
 import { readConfig } from "./config.js";
+import { BEHAVIOURS } from "../shared/behaviours.js";
 import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, validatePack, type Condition, type EventCard, type Pack, type Prime, type Role } from "../shared/scenario.js";
 
 export type LoadResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
@@ -326,9 +327,11 @@ export function balanceWarnings(pack: Pack): string[] {
   const warnings: string[] = [];
   const cards = pack.events;
 
+  // Twice each in a full pack; once is enough in a short pack of fewer than 8 cards.
+  const enough = cards.length >= 8 ? 2 : 1;
   for (const c of CONDITIONS) {
     const n = cards.filter((e) => e.condition === c).length;
-    if (n < 2) {
+    if (n < enough) {
       warnings.push(
         `kondisi ${CONDITION_ID[c]} (${c}) hanya muncul ${n} kali; usahakan minimal 2 kali / ` +
           `the condition ${CONDITION_EN[c]} appears ${n} time${n === 1 ? "" : "s"}; aim for at least 2`,
@@ -369,4 +372,131 @@ export function balanceWarnings(pack: Pack): string[] {
   warnings.push(...formulaWarnings(pack));
 
   return warnings;
+}
+
+// ---------------------------------------------------------------------------
+// Pack rules: what a widyaiswara must be able to defend in front of a class
+// (issue #17). Errors for `npm run scenarios:check` and the balance test of
+// the shipped packs; the server still loads a pack that breaks them.
+
+/** Projector limits, in characters of the Indonesian text. */
+export const LIMITS = { narrative: 300, option: 150, reason: 220, reflection: 200 } as const;
+
+/** A twist card: its top option is not the condition's paired Prime, or two options tie for top. */
+export function isTwist(card: Pick<EventCard, "options" | "condition">): boolean {
+  const max = Math.max(...card.options.map((o) => o.points));
+  const top = card.options.filter((o) => o.points === max);
+  return top.length > 1 || top[0]!.prime !== PRIME_FOR[card.condition];
+}
+
+const VALUE_NAMES = Object.values(BEHAVIOURS).map((v) => v.name.toLowerCase());
+
+/** Errors against the pack rules, each "Indonesian / English", with where. */
+export function packRuleErrors(pack: Pack): string[] {
+  const out: string[] = [];
+  const err = (where: string, id: string, en: string) => out.push(`${where}: ${id} / ${en}`);
+  const cards = pack.events;
+
+  cards.forEach((e, i) => {
+    const at = `events[${i}] (${e.id})`;
+    const long = (what: string, text: string, max: number) => {
+      if (text.length > max) {
+        err(`${at}.${what}`, `${text.length} karakter, paling banyak ${max} agar terbaca di layar`, `${text.length} characters, at most ${max} to fit the projector`);
+      }
+    };
+    long("narrative", e.narrative.id, LIMITS.narrative);
+    e.options.forEach((o, j) => {
+      long(`options[${j}].text`, o.text.id, LIMITS.option);
+      long(`options[${j}].reason`, o.reason.id, LIMITS.reason);
+    });
+    const q = e.reflection.id.trim();
+    long("reflection", q, LIMITS.reflection);
+    const marks = (q.match(/\?/g) ?? []).length;
+    // "Apa …, dan bagaimana …?" is two questions behind one question mark.
+    const paired = /,\s+(dan|lalu|serta)\s+(apa|apakah|bagaimana|siapa|mengapa|kapan|di mana|langkah)\b/i.test(q);
+    if (marks !== 1 || !q.endsWith("?") || paired) {
+      err(`${at}.reflection`, `tulis satu pertanyaan saja, diakhiri tanda tanya (ada ${marks}${paired ? ", dan dua pertanyaan digabung dengan 'dan'" : ""})`, `write one question only, ending with a question mark (found ${marks}${paired ? ", and two questions joined by 'and'" : ""})`);
+    }
+    const first = q.toLowerCase();
+    if (VALUE_NAMES.some((v) => first.startsWith(`${v} berarti`)) || /^\S+ berarti ['"‘“]/i.test(q)) {
+      err(`${at}.reflection`, "buka dari situasi, bukan dari definisi nilai ('X berarti …')", "open from the situation, not from a definition ('X means …')");
+    }
+    if (!e.conditionReason) err(`${at}.conditionReason`, "wajib: petunjuk di narasi yang menunjukkan kondisinya", "required: the cues in the narrative that show the condition");
+    if (!e.facilitator) err(`${at}.facilitator`, "wajib: petunjuk, salah baca yang sering terjadi, dua pertanyaan pendalaman", "required: the cues, the common misreading, two probing questions");
+    if (e.behaviour) {
+      const allowed = BEHAVIOURS[e.value].behaviours.map((b) => b.id);
+      if (!allowed.includes(e.behaviour.id)) {
+        err(`${at}.behaviour`, `'${e.behaviour.id}' bukan perilaku ${BEHAVIOURS[e.value].name} menurut SE MenPANRB 20/2021; pilih salah satu: ${allowed.join(" | ")}`, `not a behaviour of ${BEHAVIOURS[e.value].en} as SE MenPANRB 20/2021 words it`);
+      }
+    } else {
+      err(`${at}.behaviour`, "wajib: satu perilaku dari SE MenPANRB 20/2021, dikutip persis", "required: one behaviour of SE MenPANRB 20/2021, quoted exactly");
+    }
+  });
+
+  const twists = cards.filter(isTwist).length;
+  if (twists < 2) {
+    err("events", `hanya ${twists} kartu kejutan; perlu minimal 2 (respons terbaik bukan Prime pasangan kondisinya, atau dua respons sama-sama terbaik)`, `only ${twists} twist cards; at least 2 needed (top option not the paired Prime, or two options tie for top)`);
+  }
+  const values = new Set(cards.map((e) => e.value));
+  if (values.size < 5) {
+    err("events", `hanya ${values.size} dari 7 nilai BerAKHLAK dipakai; perlu minimal 5`, `only ${values.size} of the 7 values used; at least 5 needed`);
+  }
+  if (cards.every((e) => e.rolesNeeded.includes("government"))) {
+    err("events", "Pemerintah dibutuhkan di setiap kartu; buat minimal satu kartu yang digerakkan pihak lain", "Government is needed on every card; let at least one card be carried by the others");
+  }
+  const patterns = new Set(cards.map((e) => e.options.map((o) => o.points).sort().join(",")));
+  if (patterns.size < 2) {
+    err("events", "sebaran poin sama di setiap kartu; variasikan", "every card has the same spread of points; vary it");
+  }
+  const short = pack.routes?.["pendek"];
+  if (!short) {
+    err("routes.pendek", "wajib: rute pendek empat kartu yang mencakup keempat kondisi", "required: a short route of four cards covering the four conditions");
+  } else {
+    const byId = new Map(cards.map((e) => [e.id, e]));
+    const conds = new Set(short.map((id) => byId.get(id)?.condition));
+    if (short.length !== 4 || CONDITIONS.some((c) => !conds.has(c))) {
+      err("routes.pendek", "harus empat kartu, satu untuk setiap kondisi VUCA", "must be four cards, one for each VUCA condition");
+    }
+  }
+  return out;
+}
+
+/** Errors across all shipped packs: every one of the 21 behaviours used at least once. */
+export function behaviourCoverageErrors(packs: Iterable<Pack>): string[] {
+  const used = new Set<string>();
+  for (const p of packs) for (const e of p.events) if (e.behaviour) used.add(e.behaviour.id);
+  const missing = Object.values(BEHAVIOURS).flatMap((v) => v.behaviours.map((b) => b.id)).filter((b) => !used.has(b));
+  return missing.map((b) => `perilaku '${b}' tidak dipakai di paket mana pun / behaviour not used in any pack`);
+}
+
+/** Template phrases and words the house style replaces (warnings). */
+const STYLE: [RegExp, string][] = [
+  [/dijawab dengan/i, "'dijawab dengan' terdengar seperti templat"],
+  [/\blincah|kelincahan/i, "pakai 'Ketangkasan' untuk Agility"],
+  [/\b3 x 24\b/i, "tulis '3 × 24 jam'"],
+  [/\bvendor\b/i, "tulis 'penyedia'"],
+];
+
+/**
+ * Warnings from the source text of a pack: a ` #` inside a plain text starts
+ * a YAML comment and silently drops the rest of the line; template phrases.
+ */
+export function sourceWarnings(source: string): string[] {
+  const out: string[] = [];
+  source.split("\n").forEach((line, i) => {
+    const body = line.trimStart();
+    if (body.startsWith("#")) return;
+    const value = body.replace(/^-\s+/, "").replace(/^[A-Za-z]+:\s*/, "");
+    if (/^["']/.test(value)) return; // quoted: the # is text
+    const hash = value.indexOf(" #");
+    if (hash >= 0 && /\S \S/.test(value.slice(0, hash)) && /^(id|en|text|reason|narrative|reflection|title|description|conditionReason|facilitator)?$/.test(body.match(/^(?:-\s+)?([A-Za-z]+):/)?.[1] ?? "")) {
+      out.push(
+        `baris ${i + 1}: ' #' memulai komentar YAML, sisa baris ini hilang; beri tanda kutip pada teksnya / ` +
+          `line ${i + 1}: ' #' starts a YAML comment and drops the rest of the line; quote the text`,
+      );
+    }
+    if (line.includes("\t")) out.push(`baris ${i + 1}: ada karakter tab; pakai spasi / line ${i + 1}: contains a tab; use spaces`);
+    for (const [re, hint] of STYLE) if (re.test(value)) out.push(`baris ${i + 1}: ${hint} / line ${i + 1}: house style`);
+  });
+  return out;
 }

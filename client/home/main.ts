@@ -5,7 +5,8 @@ import "../lib/base.css";
 import "./home.css";
 import { CODE_LENGTH, NAME_MAX, isCode, normaliseCode } from "../../shared/constants.js";
 import { $, h, mount } from "../lib/dom.js";
-import { c, langButton, onLang, tp } from "../lib/i18n.js";
+import { HANDOUT } from "../handout/texts.js";
+import { c, lang, langButton, onLang, tp } from "../lib/i18n.js";
 import { rememberName, storedName } from "../lib/storage.js";
 
 const params = new URLSearchParams(location.search);
@@ -90,6 +91,7 @@ function render(): void {
         h("h2", { id: "trainer-title" }, t.trainerTitle),
         h("p", { class: "muted" }, t.trainerText),
         h("a", { class: "button block secondary", href: "/host.html" }, `${t.createSession} →`),
+        h("p", { class: "center small" }, h("a", { href: "/handout.html" }, HANDOUT[lang()].link)),
       ),
     ),
   );

@@ -6,7 +6,7 @@
 // the close button.
 import type { WallMessage } from "../../shared/protocol.js";
 import type { SessionReport } from "./api.js";
-import { BEHAVIOURS } from "../../shared/behaviours.js";
+import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
 import { CONDITIONS, say } from "../../shared/vuca.js";
 import { host } from "../../shared/i18n/host.js";
 import { h } from "../lib/dom.js";
@@ -99,7 +99,7 @@ export function debriefPanel(d: DebriefInput): HTMLElement {
               .sort((a, b) => b[1] - a[1])
               .slice(0, 5)
               .map(([id, n]) => {
-                const b = BEHAVIOURS.find((x) => x.id === id);
+                const b = BEHAVIOUR_LIST.find((x) => x.id === id);
                 return h("li", null, `${b ? `${c().values[b.value]}: ${say(b.text, L)}` : id} (${n})`);
               }),
           ),

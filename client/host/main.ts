@@ -853,9 +853,10 @@ function buildSession(): SessionEls {
   );
   const linkBox = freshLink
     ? h(
-        "section",
-        { class: "panel alert ok once", "aria-labelledby": "hostlink-h" },
-        h("h2", { id: "hostlink-h" }, s.hostLink),
+        // Folded by default: the laptop may be mirrored to the projector, and the link carries the key.
+        "details",
+        { class: "panel alert ok once host-link-box" },
+        h("summary", null, h("strong", { id: "hostlink-h" }, `🔑 ${s.hostLink}`), " ", h("span", { class: "small" }, s.hostLinkReveal)),
         copyRow("host-link", s.hostLinkHint, freshLink),
         h("p", { class: "small" }, s.hostLinkOnce),
         h(
@@ -953,6 +954,9 @@ function nextLabel(st: RoomStateView): string {
   switch (st.phase) {
     case "briefing":
       return s.nextDecide;
+    case "deciding":
+      // greyed while teams decide: say why, and what opens it
+      return s.nextWhileDeciding;
     case "reveal":
       return s.nextScoreboard;
     case "scoreboard":

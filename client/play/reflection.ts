@@ -7,7 +7,7 @@
 // until the server has it, so a sleep or a reload loses nothing.
 import type { ReflectionMessage } from "../../shared/protocol.js";
 import type { ReflectionEntry, ReflectionPatch } from "../../shared/rules/reflection.js";
-import { BEHAVIOURS } from "../../shared/behaviours.js";
+import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
 import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, VALUES, say } from "../../shared/vuca.js";
 import { h, mount, setText } from "../lib/dom.js";
 import { c, lang, tp } from "../lib/i18n.js";
@@ -188,8 +188,8 @@ function stepBody(n: number): HTMLElement {
             "rf-beh",
             "",
             "",
-            BEHAVIOURS.filter((b) => b.value === v).map((b) => b.id),
-            (id) => say(BEHAVIOURS.find((b) => b.id === id)!.text, L),
+            BEHAVIOUR_LIST.filter((b) => b.value === v).map((b) => b.id),
+            (id) => say(BEHAVIOUR_LIST.find((b) => b.id === id)!.text, L),
             () => null,
             () => draft.behaviour,
             (id) => {
@@ -212,7 +212,7 @@ function stepBody(n: number): HTMLElement {
 export function chainList(e: ReflectionEntry, editable: boolean): HTMLElement {
   const t = tp();
   const L = lang();
-  const beh = e.behaviour ? BEHAVIOURS.find((b) => b.id === e.behaviour) : undefined;
+  const beh = e.behaviour ? BEHAVIOUR_LIST.find((b) => b.id === e.behaviour) : undefined;
   const rows: [string, string][] = [
     [t.rfIssueTitle, e.issue.trim()],
     [t.rfConditionTitle, e.condition ? c().conditions[e.condition] : ""],

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { Game } from "./testkit.js";
 import { entryOf, wallOf, REFLECTION_TEXT_MAX } from "./reflection.js";
-import { BEHAVIOURS } from "../behaviours.js";
+import { BEHAVIOUR_LIST } from "../behaviours.js";
 
 function finalGame(): Game {
   const g = new Game();
@@ -18,10 +18,10 @@ const full = { issue: "Antrean layanan KTP panjang", condition: "complexity", pr
 
 describe("[RF1] the 21 behaviours", () => {
   it("are seven values times three, each with Indonesian and English, ids unique", () => {
-    expect(BEHAVIOURS).toHaveLength(21);
-    expect(new Set(BEHAVIOURS.map((b) => b.id)).size).toBe(21);
-    expect(new Set(BEHAVIOURS.map((b) => b.value)).size).toBe(7);
-    for (const b of BEHAVIOURS) expect(b.text.id && b.text.en).toBeTruthy();
+    expect(BEHAVIOUR_LIST).toHaveLength(21);
+    expect(new Set(BEHAVIOUR_LIST.map((b) => b.id)).size).toBe(21);
+    expect(new Set(BEHAVIOUR_LIST.map((b) => b.value)).size).toBe(7);
+    for (const b of BEHAVIOUR_LIST) expect(b.text.id && b.text.en).toBeTruthy();
   });
 });
 

@@ -118,8 +118,7 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
     await ani.locator("#opt-0").waitFor({ state: "attached", timeout: 10_000 });
     // Ani is her team's captain: the team's reason first, then her vote (a team of one locks when she sends)
     await ani.locator("#reason").fill("Selamatkan warga dulu, data menyusul.");
-    await ani.locator("#reason").press("Tab");
-    await ani.locator(".captain button.secondary").click();
+    await ani.locator("#reason").press("Tab"); // leaving the box saves it: no "Simpan alasan" needed
     await expect.poll(() => game.room(code).game.teams.some((t) => t.reason.length > 0), { timeout: 10_000 }).toBe(true);
     await choose(ani, code, "vision");
     await ani.locator("button.send").click();

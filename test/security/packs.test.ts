@@ -30,6 +30,7 @@ function pack(id: string): Doc {
       title: { id: `Kartu ${n}`, en: `Card ${n}` },
       narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
       condition: "volatility",
+      conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." },
       options: PRIMES.map((prime, i) => ({
         prime,
         text: { id: `Pilihan ${i}`, en: `Option ${i}` },
@@ -137,7 +138,7 @@ describe("pack files are refused, named, never half-read", () => {
   });
 
   it("says 'required field is missing' for every missing field", () => {
-    const required = ["id", "title", "narrative", "condition", "options", "rolesNeeded", "reflection", "value"];
+    const required = ["id", "title", "narrative", "condition", "conditionReason", "options", "rolesNeeded", "reflection", "value"];
     const optionFields = ["prime", "text", "points", "reason"];
     for (const field of required) {
       const doc = pack("kurang-kolom");

@@ -96,7 +96,7 @@ describe("[RF-E] reflections in the report and the exports", () => {
         expect(row.getCell(col("issue")).value).toBe(ANI.issue);
         expect(row.getCell(col("activity")).value).toBe(ANI.activity);
         expect(row.getCell(col("teamNo")).value).toBe(1);
-        expect(row.getCell(col("behaviour")).value).toBe(lang === "id" ? "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah" : "Be open in working together to create added value");
+        expect(row.getCell(col("behaviour")).value).toBe(lang === "id" ? "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah" : "Is open to working together to add value");
         expect(row.getCell(col("complete")).value).toBe(lang === "id" ? "ya" : "yes");
       });
       expect(found).toBe(true);

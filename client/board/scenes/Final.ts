@@ -4,10 +4,12 @@ import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
 import type { TeamSummary } from "../../../shared/rules/types.js";
 import { CONDITIONS, say } from "../../../shared/vuca.js";
-import { C, inkOn, teamColour } from "../palette.js";
+import { C } from "../palette.js";
 import { M, W, fade, panel, teamMark, text } from "../ui.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Gold, silver, bronze: the podium's places, apart from the teams' own colours. */
+const MEDALS = [0xffb000, 0xc8d0dc, 0xd08a4a];
 
 export class Final extends BoardScene {
   constructor() {
@@ -34,11 +36,15 @@ export class Final extends BoardScene {
   }
   private podium(team: TeamSummary, x: number, base: number, h: number) {
     const { c } = store;
-    const g = panel(this, x, base - h + 110, 330, h - 110, teamColour(team.team), undefined, 12);
-    const rank = text(this, x + 165, base - (h - 110) / 2, String(team.rank), { originY: 0.5, size: Math.min(96, h - 130), bold: true, align: "center", color: inkOn(teamColour(team.team)) });
-    const name = text(this, x + 165, base - h + 2, c.team(team.team + 1), { size: 42, bold: true, align: "center", maxW: 320 });
+    // The block is the place (gold, silver, bronze) with its rank; the team is named above it with its
+    // own colour square and number, as everywhere else on the board.
+    const medal = MEDALS[team.rank - 1] ?? MEDALS[2]!;
+    const g = panel(this, x, base - h + 110, 330, h - 110, C.panel, medal, 12);
+    const rank = text(this, x + 165, base - (h - 110) / 2, String(team.rank), { originY: 0.5, size: Math.min(96, h - 130), bold: true, align: "center", color: `#${medal.toString(16).padStart(6, "0")}` });
+    const mark = teamMark(this, x + 8, base - h + 8, team.team, 44);
+    const name = text(this, x + 62, base - h + 2, c.team(team.team + 1), { size: 42, bold: true, maxW: 262 });
     const pts = text(this, x + 165, base - h + 54, c.points(team.score), { size: 38, color: C.muted, align: "center" });
-    fade(this, [g, rank, name, pts], 400 + (3 - team.rank) * 700, 40);
+    fade(this, [g, rank, ...mark, name, pts], 400 + (3 - team.rank) * 700, 40);
   }
   private hardest(s: BoardState, base: number) {
     const { t } = store;
@@ -59,7 +65,7 @@ export class Final extends BoardScene {
     const rowH = Math.min(72, (1050 - y0) / (ranking.length + 1));
     const size = Math.min(36, rowH - 22);
     const heads = [t.waitingTeams, t.pointsHead, t.diagnosisCol, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];
-    heads.forEach((h, i) => text(this, cols[i]!, y0 + rowH / 2, h, { size: Math.min(30, size), color: C.muted, bold: true, originY: 0.5, originX: i === 0 ? 0 : 1, maxW: 220 }));
+    heads.forEach((h, i) => text(this, cols[i]!, y0 + rowH / 2, h, { size: Math.min(30, size), color: C.muted, bold: true, originY: 0.5, originX: i === 0 ? 0 : 1, maxW: 200 }));
     ranking.forEach((team, r) => {
       const y = y0 + (r + 1) * rowH;
       panel(this, M, y + 3, W - 2 * M, rowH - 6, r % 2 ? C.bg : C.panel, undefined, 10);

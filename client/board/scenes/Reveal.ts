@@ -44,10 +44,12 @@ export class Reveal extends BoardScene {
     text(this, M, 72, say(r.card.title, store.lang), { size: 52, bold: true, maxW: W - 2 * M - 560 });
     pill(this, W - M - 540, 72, `${t.condition}: ${c.conditions[r.card.condition]}`, C.condition[r.card.condition], { size: 34, maxW: 470 });
     // the cues in the narrative that show the condition: what the class discusses
-    const also = r.card.alsoCondition ? ` (${c.conditions[r.card.alsoCondition]} ✓½)` : "";
-    text(this, M, 136, `${t.conditionWhy}: ${say(r.card.conditionReason, store.lang)}${also}`, { size: 28, color: C.text, width: W - 2 * M, maxH: 74, minSize: 22 });
-    if (this.step === 0) this.results(r);
-    else this.options(r);
+    // (on the results view; the responses view needs the room for the four options and the reflection)
+    if (this.step === 0) {
+      const also = r.card.alsoCondition ? ` (${c.conditions[r.card.alsoCondition]} ✓½)` : "";
+      text(this, M, 136, `${t.conditionWhy}: ${say(r.card.conditionReason, store.lang)}${also}`, { size: 28, color: C.text, width: W - 2 * M, maxH: 74, minSize: 22 });
+      this.results(r);
+    } else this.options(r);
   }
   private results(r: RevealView) {
     const { t, c } = store;
@@ -94,19 +96,19 @@ export class Reveal extends BoardScene {
       const y = 166 + i * rowH;
       const best = r.best.includes(o.prime);
       const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, best ? C.panelHi : C.panel, best ? C.goodN : undefined, 14)];
-      objs.push(text(this, M + 24, y + 10, optionLabel(i, c.primes[o.prime]), { size: 38, bold: true, maxW: 300 }));
+      objs.push(text(this, M + 24, y + 10, optionLabel(i, c.primes[o.prime]), { size: 38, bold: true, maxW: 290, minSize: 24 }));
       objs.push(text(this, M + 24, y + 60, c.points(o.points), { size: 32, color: C.muted }));
       if (best) objs.push(...pill(this, M + 24, y + h - 54, `★ ${t.best}`, C.goodN, { size: 26 }).objects);
       r.results.filter((res) => res.choice === o.prime).forEach((res, k) => {
         objs.push(...teamMark(this, 1520 + (k % 5) * 58, y + 12 + Math.floor(k / 5) * 58, res.team, 50));
       });
-      const opt = text(this, 380, y + 8, say(o.text, store.lang), { size: 34, bold: true, width: 1120 });
+      const opt = text(this, 400, y + 8, say(o.text, store.lang), { size: 34, bold: true, width: 1100 });
       objs.push(opt);
       return { o, y, objs, opt };
     });
     fitTogether(opts.map(({ opt }) => ({ t: opt, maxH: 84 })), 26);
     const reasons = opts.map(({ o, y, objs, opt }) => {
-      const why = text(this, 380, opt.y + opt.height + 2, say(o.reason, store.lang), { size: 32, color: C.muted, width: 1120 });
+      const why = text(this, 400, opt.y + opt.height + 2, say(o.reason, store.lang), { size: 32, color: C.muted, width: 1100 });
       objs.push(why);
       return { t: why, maxH: y + h - 6 - why.y };
     });
