@@ -45,20 +45,20 @@ export class Wall extends BoardScene {
       text(this, x + LEFT_W - 28, rowY + 28, String(n), { size: 36, bold: true, originY: 0.5, align: "right" });
     });
 
-    // behaviours: the five chosen most
+    // behaviours: the four chosen most
     y = 560;
     panel(this, x, y, LEFT_W, H - y - 40, C.panel);
     text(this, x + 28, y + 18, t.wallBehaviours, { size: 32, bold: true, color: C.amber, maxW: LEFT_W - 56 });
     const top = Object.entries(wall.behaviours)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 5);
+      .slice(0, 4);
     top.forEach(([id, n], i) => {
       const b = BEHAVIOUR_LIST.find((x) => x.id === id);
       if (!b) return;
-      const rowY = y + 76 + i * 84;
+      const rowY = y + 72 + i * 100;
       text(this, x + 28, rowY, c.values[b.value], { size: 26, color: C.muted, bold: true });
-      text(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, width: LEFT_W - 140, maxH: 52, minSize: 20 });
+      text(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, width: LEFT_W - 140, maxH: 72, minSize: 20 });
       text(this, x + LEFT_W - 28, rowY + 18, String(n), { size: 44, bold: true, align: "right" });
     });
 
