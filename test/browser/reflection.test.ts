@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
 import { requireService } from "../helpers/services.js";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { entryOf } from "../../shared/rules/reflection.js";
 
@@ -185,4 +185,35 @@ describe.runIf(hasChromium)("[RF-B] the reflection on a phone, the wall on the b
     await host.screenshot({ path: screenshotPath("rf-sheet-a4"), fullPage: true });
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("keeps a full wall readable on the projector: many cards, long texts, no names", async () => {
+    const { code, hostKey } = await game.createRoom({ packId: "banjir-bandang", teamCount: 4, roundSeconds: 600 });
+    const host: GameClientRoom = await game.client().joinById(code, { kind: "host", hostKey });
+    const phones: GameClientRoom[] = [];
+    for (let i = 0; i < 16; i++) phones.push(await game.client().joinById(code, { kind: "player", name: `Nama Rahasia ${i + 1}`, team: i % 4, device: newDevice() }));
+    await until(host, (s) => [...s.teams].reduce((n, t) => n + t.members.length, 0) === 16, "16 players");
+    host.send("host", { action: "start" });
+    await until(host, (s) => s.phase === "briefing", "briefing");
+    host.send("host", { action: "end" });
+    await until(host, (s) => s.phase === "final", "final");
+    const conditions = ["volatility", "uncertainty", "complexity", "ambiguity"] as const;
+    const behaviours = ["loyal-1", "kolaboratif-3", "akuntabel-1", "adaptif-2", "harmonis-3"];
+    phones.forEach((p, i) => {
+      const activity = i % 3 === 0 ? `Kegiatan ${i + 1}: ${"menyusun rencana kerja bersama mitra pentahelix dan melaporkannya kepada atasan langsung setiap bulan ".repeat(3).slice(0, 260)}` : `Kegiatan ${i + 1}: rapat koordinasi mingguan`;
+      p.send("reflect", { issue: `Isu ${i + 1}`, condition: conditions[i % 4], prime: "vision", partners: ["media"], behaviour: behaviours[i % 5], activity });
+      p.send("reflect", { done: true });
+    });
+    host.send("board", { view: "responses" });
+    await expect.poll(() => Object.values(game.room(code).game.reflection?.entries ?? {}).filter((e) => e.done).length, { timeout: 10_000 }).toBe(16);
+    const board = await page(1920, 1080);
+    await board.goto(`${game.url}/board.html?code=${code}`);
+    const live = board.locator("#board-live");
+    await expect.poll(async () => await live.getAttribute("data-scene"), { timeout: 15_000 }).toBe("Wall");
+    await expect.poll(async () => await live.textContent(), { timeout: 10_000 }).toContain("16 dari 16");
+    expect(await live.textContent()).not.toContain("Nama Rahasia");
+    await board.waitForTimeout(1200);
+    await board.screenshot({ path: screenshotPath("rf-board-wall-full") });
+    for (const p of phones) await p.leave(true);
+    await host.leave(true);
+  }, 120_000);
 });

@@ -7,9 +7,21 @@ import { store, type BoardState } from "../store.js";
 import { BEHAVIOUR_LIST } from "../../../shared/behaviours.js";
 import { CONDITIONS, say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { H, M, W, panel, text } from "../ui.js";
+import type * as Phaser from "phaser";
+import { H, M, W, panel, text, type TextOpts } from "../ui.js";
 
 const LEFT_W = 760;
+
+/** Text that shrinks to its least size, then drops words (ending in "…") until it fits `maxH`: the full text is in the report. */
+function fitted(scene: Phaser.Scene, x: number, y: number, str: string, o: TextOpts & { maxH: number }): Phaser.GameObjects.Text {
+  const t = text(scene, x, y, str, o);
+  let words = str.split(/\s+/);
+  while (t.height > o.maxH && words.length > 3) {
+    words = words.slice(0, -1);
+    t.setText(`${words.join(" ").replace(/[,.;:]$/, "")}…`);
+  }
+  return t;
+}
 const CARD_COLS = 3;
 const CARD_ROWS = 4;
 
@@ -58,7 +70,7 @@ export class Wall extends BoardScene {
       if (!b) return;
       const rowY = y + 72 + i * 100;
       text(this, x + 28, rowY, c.values[b.value], { size: 26, color: C.muted, bold: true });
-      text(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, width: LEFT_W - 140, maxH: 72, minSize: 20 });
+      fitted(this, x + 28, rowY + 30, say(b.text, store.lang), { size: 28, width: LEFT_W - 140, maxH: 68, minSize: 24 });
       text(this, x + LEFT_W - 28, rowY + 18, String(n), { size: 44, bold: true, align: "right" });
     });
 
@@ -79,12 +91,12 @@ export class Wall extends BoardScene {
       const cy = 210 + Math.floor(i / CARD_COLS) * (ch + gap);
       const g = this.add.graphics();
       g.fillStyle(0xfff4d6, 1).fillRoundedRect(cx, cy, cw, ch, 14);
-      const note = text(this, cx + 18, cy + 14, activity, { size: 32, color: "#1b2233", width: cw - 36, maxH: ch - 28, minSize: 20 });
+      const note = fitted(this, cx + 18, cy + 14, activity, { size: 32, color: "#1b2233", width: cw - 36, maxH: ch - 28, minSize: 24 });
       note.setAlpha(0);
       this.tweens.add({ targets: note, alpha: 1, duration: 300, delay: 40 * i });
     });
     const more = wall.activities.length - cards.length;
-    if (more > 0) text(this, W - M, H - 36, t.more(more), { size: 28, color: C.muted, align: "right", originY: 1 });
+    if (more > 0) text(this, W - M, 156, t.more(more), { size: 30, color: C.muted, align: "right" });
   }
   protected describe(_s: BoardState) {
     const wall = store.wall;
