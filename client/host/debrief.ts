@@ -41,7 +41,7 @@ export function debriefPanel(d: DebriefInput): HTMLElement {
           h(
             "ol",
             { class: "db-list", id: "db-hardest" },
-            r.events.slice(0, 3).map((e) => h("li", null, h("strong", null, say(e.eventTitle, L)), ` — ${c().conditions[e.condition ?? "volatility"] ?? ""} · ${s.dbSuccess(pct(e.successRate))}`)),
+            r.events.slice(0, 3).map((e) => h("li", null, h("strong", null, say(e.eventTitle, L)), ` — ${e.condition ? `${c().conditions[e.condition]} · ` : ""}${s.dbSuccess(pct(e.successRate))}`)),
           ),
           h("p", { class: "small muted" }, s.dbAsk),
         ]
