@@ -486,7 +486,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private reflectionChanged(prev: GameState): void {
     this.wallTimer ??= setTimeout(() => {
       this.wallTimer = undefined;
-      for (const client of this.clients) if (client.userData?.kind !== "player") this.sendWall(client);
+      for (const client of this.clients) this.sendWall(client);
     }, 300);
     const opened = this.game.phase === "final" && prev.phase !== "final";
     if (opened || reflectionOf(this.game).closed !== reflectionOf(prev).closed) {
@@ -505,7 +505,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The anonymous wall; the console's copy names each card's seat so the trainer can hide one. */
   private sendWall(client: GameClient): void {
     const seat = client.userData;
-    if (!seat || seat.kind === "player" || this.game.phase !== "final") return;
+    // the board and the console only (observers' pages do not show it)
+    if ((seat?.kind !== "board" && seat?.kind !== "host") || this.game.phase !== "final") return;
     const message: WallMessage = wallOf(this.game);
     if (seat.kind === "host") {
       const r = reflectionOf(this.game);
