@@ -13,6 +13,7 @@ import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/con
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
 import { displayIndexOf, orderFor, primeAtDisplay } from "../shared/rules/order.js";
+import { BEHAVIOUR_LIST, behaviourOf } from "../shared/behaviours.js";
 import type { Prime } from "../shared/vuca.js";
 import { indonesianOnly, ownTeamOnly, publicOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
@@ -498,7 +499,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private sendReflection(client: GameClient): void {
     const seat = client.userData;
     if (seat?.kind !== "player" || this.game.phase !== "final") return;
-    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.game).closed };
+    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.game).closed, behaviours: BEHAVIOUR_LIST };
     client.send(SERVER_MESSAGES.reflection, message);
   }
 
@@ -508,6 +509,11 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     // the board and the console only (observers' pages do not show it)
     if ((seat?.kind !== "board" && seat?.kind !== "host") || this.game.phase !== "final") return;
     const message: WallMessage = wallOf(this.game);
+    message.labels = {};
+    for (const id of Object.keys(message.behaviours)) {
+      const b = behaviourOf(id);
+      if (b) message.labels[id] = { value: b.value, text: b.text };
+    }
     if (seat.kind === "host") {
       const r = reflectionOf(this.game);
       message.cards = Object.entries(r.entries)

@@ -4,8 +4,9 @@
 // to check its own input before sending.
 import { z } from "zod";
 import { CONDITIONS } from "./scenario.js";
-import { PRIMES, ROLES } from "./vuca.js";
+import { PRIMES, ROLES, type CoreValue, type Text } from "./vuca.js";
 import type { ReflectionEntry, Wall } from "./rules/reflection.js";
+import type { BehaviourItem } from "./behaviours.js";
 import type { Reason } from "./reasons.js";
 
 export * from "./constants.js";
@@ -131,6 +132,8 @@ export interface WelcomeMessage {
 export interface ReflectionMessage {
   entry: ReflectionEntry;
   closed: boolean;
+  /** The 21 BerAKHLAK behaviours to pick from (shared/behaviours.ts BEHAVIOUR_LIST): the phone's bundle does not carry them. */
+  behaviours?: readonly BehaviourItem[];
 }
 
 /**
@@ -139,6 +142,8 @@ export interface ReflectionMessage {
  */
 export interface WallMessage extends Wall {
   cards?: { playerId: string; text: string; hidden: boolean }[];
+  /** The wording of each behaviour counted (the board does not carry the list of 21). */
+  labels?: Record<string, { value: CoreValue; text: Text }>;
 }
 
 /** Sent to a player who was removed or banned by the trainer, just before the room closes the socket. */

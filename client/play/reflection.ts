@@ -7,7 +7,7 @@
 // until the server has it, so a sleep or a reload loses nothing.
 import type { ReflectionMessage } from "../../shared/protocol.js";
 import type { ReflectionEntry, ReflectionPatch } from "../../shared/rules/reflection.js";
-import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
+import type { BehaviourItem } from "../../shared/behaviours.js";
 import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, VALUES, say } from "../../shared/vuca.js";
 import { h, mount, setText } from "../lib/dom.js";
 import { c, lang, tp } from "../lib/i18n.js";
@@ -29,6 +29,8 @@ interface Ctx {
 let ctx: Ctx | null = null;
 let received = false;
 let closed = false;
+/** The 21 BerAKHLAK behaviours, as the room sends them (the phone's bundle does not carry them). */
+let BEHAVIOUR_LIST: readonly BehaviourItem[] = [];
 let draft: ReflectionEntry = empty();
 /** Fields typed here and not yet confirmed sent. */
 let dirty: ReflectionPatch = {};
@@ -63,6 +65,7 @@ export function setupReflection(next: Ctx): void {
 export function takeReflection(m: ReflectionMessage): void {
   received = true;
   closed = m.closed;
+  if (m.behaviours?.length) BEHAVIOUR_LIST = m.behaviours;
   draft = { ...m.entry, ...(closed ? {} : dirty) };
   if (closed) dirty = {};
   if (Object.keys(dirty).length) flush();

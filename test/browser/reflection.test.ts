@@ -160,9 +160,9 @@ describe.runIf(hasChromium)("[RF-B] the reflection on a phone, the wall on the b
     await expect.poll(async () => await live.textContent(), { timeout: 10_000 }).not.toContain(ACTIVITY);
     await host.locator("#db-close").click();
     await expect.poll(() => game.room(code).game.reflection?.closed, { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => siti.textContent("body"), { timeout: 10_000 }).toContain("sudah menutup refleksi");
+    await expect.poll(() => siti.textContent("body"), { timeout: 10_000 }).toContain("Refleksi sudah ditutup");
     await siti.screenshot({ path: screenshotPath("rf-phone-8-closed"), fullPage: true });
-    await expect.poll(() => budi.textContent("body"), { timeout: 10_000 }).toContain("sudah menutup refleksi");
+    await expect.poll(() => budi.textContent("body"), { timeout: 10_000 }).toContain("Refleksi sudah ditutup");
     expect(entryOf(game.room(code).game, sitiId).issue).toBe(ISSUE);
 
     // the report: the reflections view and a printable sheet

@@ -4,7 +4,6 @@
 // a seat id). For the "now what?" part of the debrief.
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
-import { BEHAVIOUR_LIST } from "../../../shared/behaviours.js";
 import { CONDITIONS, say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
 import type * as Phaser from "phaser";
@@ -66,7 +65,7 @@ export class Wall extends BoardScene {
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 4);
     top.forEach(([id, n], i) => {
-      const b = BEHAVIOUR_LIST.find((x) => x.id === id);
+      const b = wall.labels?.[id];
       if (!b) return;
       const rowY = y + 72 + i * 100;
       text(this, x + 28, rowY, c.values[b.value], { size: 26, color: C.muted, bold: true });
@@ -107,7 +106,7 @@ export class Wall extends BoardScene {
       wall.closed ? t.wallClosed : t.wallFilled(wall.filled, wall.total),
       `${t.wallConditions}: ${CONDITIONS.map((k) => `${c.conditions[k]} ${wall.conditions[k]}`).join(", ")}`,
       `${t.wallBehaviours}: ${Object.entries(wall.behaviours)
-        .map(([id, n]) => `${say(BEHAVIOUR_LIST.find((b) => b.id === id)?.text, store.lang)} ${n}`)
+        .map(([id, n]) => `${say(wall.labels?.[id]?.text, store.lang)} ${n}`)
         .join("; ")}`,
       `${t.wallActivities}:`,
       ...wall.activities.map((a) => `• ${a}`),
