@@ -25,7 +25,7 @@ import { liveRooms, type RoomServices, type RoomSnapshot } from "./services.js";
 export interface AppOptions {
   config: Config;
   packs: Map<string, Pack>;
-  persist?: (snapshot: RoomSnapshot) => Promise<void>;
+  persist?: RoomServices["persist"];
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
   /** Extra room types (the benchmark's bare room). */

@@ -17,6 +17,18 @@ export function makeCode(random: RandomIndex = randomInt): string {
 const key = (code: string) => `arena-vuca:roomcode:${code}`;
 
 /**
+ * A code's claim expires unless its room refreshes it (every CODE_REFRESH_MS,
+ * see GameRoom): the claim of a room whose process died goes away by itself.
+ */
+export const CODE_TTL_S = 60;
+export const CODE_REFRESH_MS = 15_000;
+
+/** Keeps a room's claim on its code alive (called by the room that owns it). */
+export async function refreshCode(presence: Presence, code: string): Promise<void> {
+  await presence.expire(key(code), CODE_TTL_S);
+}
+
+/**
  * Claims a fresh code; throws after many collisions (31^5 ≈ 28.6 million codes).
  * A code a saved session still holds (`stored`) is skipped, so its results and
  * its resume stay its own.
@@ -28,7 +40,7 @@ export async function claimCode(
   stored?: (code: string) => Promise<boolean>,
 ): Promise<string> {
   if (preferred) {
-    if ((await presence.incr(key(preferred))) === 1) return preferred;
+    if ((await presence.incr(key(preferred))) === 1) return claimed(presence, preferred);
     throw new Error(`room code ${preferred} is already in use`);
   }
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -38,9 +50,14 @@ export async function claimCode(
       await presence.del(key(code));
       continue;
     }
-    return code;
+    return claimed(presence, code);
   }
   throw new Error("could not find a free room code");
+}
+
+async function claimed(presence: Presence, code: string): Promise<string> {
+  await presence.expire(key(code), CODE_TTL_S);
+  return code;
 }
 
 export async function releaseCode(presence: Presence, code: string): Promise<void> {

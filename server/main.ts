@@ -7,7 +7,9 @@ import { loadPacks } from "./packs.js";
 import { createGameServer, joinBaseUrl, lanAddresses, listenGame, type AppOptions } from "./app.js";
 import { terminalQr } from "./qr.js";
 import { openThreadStore } from "./store/index.js";
+import { replaySpool, spoolSnapshots } from "./store/spool.js";
 import { attachStore } from "./sessions.js";
+import { startLiveness } from "./liveness.js";
 
 const config = readConfig();
 
@@ -63,6 +65,8 @@ const store = await openThreadStore({ databaseUrl: config.databaseUrl ?? "", dat
   process.exit(1);
 });
 const { persister, waiting: isWaiting } = attachStore(options, store, packs, (message, error) => console.error(message, error ?? ""));
+// saves that could not land before the last stop (store down, disk full)
+await replaySpool(config.dataDir, store, persister, (message, error) => console.error(message, error instanceof Error ? error.message : ""));
 if (config.retentionDays) {
   const purge = () => void store.purgeOlderThan(config.retentionDays!).catch((e) => logError("retention-purge-failed", e));
   purge();
@@ -70,12 +74,21 @@ if (config.retentionDays) {
 }
 
 const { server } = createGameServer(options);
+let stopLiveness: (() => Promise<void>) | null = null;
 server.onShutdown(async () => {
-  await persister.flush();
+  await stopLiveness?.();
+  // saves that cannot land (store down) do not hold the stop forever
+  if (!(await persister.flush(10_000))) {
+    // kept in the data folder and written at the next start (server/store/spool.ts)
+    const kept = spoolSnapshots(config.dataDir, persister.unsaved(), (message, error) => console.error(message, error instanceof Error ? error.message : ""));
+    console.error(`The results store is not answering: ${kept} session(s) kept in ${config.dataDir}/unsaved and saved at the next start.`);
+  }
   await store.close();
 });
 await listenGame(server, config.port, config.host, { waiting: isWaiting }).catch(portProblem);
 log("server-started", { port: config.port, nodeEnv: process.env.NODE_ENV, packs: packs.size, store: store.dialect, trustProxy: config.trustProxy, maxRooms: config.maxRooms });
+// several processes: a heartbeat in the presence, and rooms of a process that stopped beating taken over (server/liveness.ts)
+if (config.redisUrl) stopLiveness = startLiveness(undefined, (line) => console.log(line));
 
 const waiting = await store.listSessions({ activeOnly: true, limit: 20 }).catch(() => []);
 

@@ -8,7 +8,7 @@ import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, entryOf, freeName, reduce, reflectionOf, summarise, wallOf } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type WallMessage } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
@@ -18,7 +18,8 @@ import type { Prime } from "../shared/vuca.js";
 import { indonesianOnly, ownTeamOnly, publicOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
 import { syncState, textsOf, timeLeftOf } from "./sync.js";
-import { claimCode, releaseCode } from "./codes.js";
+import { claimCode, CODE_REFRESH_MS, refreshCode, releaseCode } from "./codes.js";
+import { HOLD_MS, SaveGate } from "./room-saving.js";
 import type { RoomServices } from "./services.js";
 import { countRefusal } from "./log.js";
 
@@ -65,8 +66,27 @@ const PATCH_HEARTBEAT_MS = 100;
  */
 export const TIME_SYNC_SECONDS = 5;
 
-/** Changes that are not a phase change or a lock are saved at most this long after they happen. */
+/** Changes that need no save of their own (connections, the timer) are saved at most this long after they happen. */
 export const SAVE_DELAY_MS = 1000;
+
+/** How long a room waits, when it closes, for its last save (the persister goes on retrying after). */
+const CLOSE_SAVE_WAIT_MS = 5000;
+
+/**
+ * Whether a change must be durable before any client is shown it (see
+ * room-saving.ts): everything but a phone's connection coming and going and
+ * the timer's tick — unless those changed the phase, the round, the pause or a
+ * lock (time running out locks the teams and reveals).
+ */
+export function mustSaveBeforeShowing(action: Action, prev: GameState, next: GameState): boolean {
+  if (action.type !== "tick" && action.type !== "reconnect" && action.type !== "disconnect") return true;
+  return (
+    prev.phase !== next.phase ||
+    prev.round !== next.round ||
+    prev.timer.paused !== next.timer.paused ||
+    next.teams.some((team, i) => team.locked !== prev.teams[i]?.locked)
+  );
+}
 
 /**
  * A restored deciding round comes back paused with the time it had left at
@@ -144,9 +164,12 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private emptySince: number | null = null;
   /** Nobody has joined yet: the room closes after UNJOINED_MINUTES instead of IDLE_MINUTES. */
   private unjoined = true;
-  private saveTimer: { clear(): void } | undefined;
-  /** An urgent save waiting for the end of this turn of the event loop. */
-  private saveSoon: ReturnType<typeof setImmediate> | undefined;
+  /** The game as the clients were last shown it (copied into the synced state); `game` may be ahead while a save is held. */
+  private shown!: GameState;
+  /** Holds what clients are shown until it is saved (see room-saving.ts). */
+  private gate!: SaveGate<GameState>;
+  /** The store's trouble as the trainer's console is told it (null: saves land). */
+  private saveTrouble: SaveTrouble | null = null;
   /** Set when the trainer deleted the session: nothing is saved any more. */
   private deleted = false;
   /** The round's texts as they stand (sent whole to every client that joins), and each one's JSON as last broadcast. */
@@ -197,6 +220,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.roundSeconds = this.game.settings.roundSeconds;
     state.volume = 6;
     this.setState(state);
+    this.shown = this.game;
+    this.gate = new SaveGate(this.game, {
+      save: (game) => this.save(game),
+      show: (game) => this.show(game),
+      holdMs: HOLD_MS,
+      lazyMs: SAVE_DELAY_MS,
+      // shown unsaved after HOLD_MS: the store is failing (the console's banner) or very slow
+      onStuck: () => GameRoom.services.log?.("save-overdue", { code: this.code, holdMs: HOLD_MS }),
+      onRecovered: () => GameRoom.services.log?.("save-caught-up", { code: this.code }),
+    });
     syncState(this.state, this.game, null, this.clock.currentTime, this.pack);
     this.updateTexts();
     this.state.teams.forEach((team) => {
@@ -209,8 +242,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.onMessage("*", (client, type, payload) => this.handle(client, String(type), payload));
     this.clock.setInterval(() => this.tick(), 250);
     this.emptySince = this.clock.currentTime;
+    // the code's claim expires unless refreshed: a room whose process died lets its code go (codes.ts)
+    this.clock.setInterval(() => void refreshCode(this.presence, this.code).catch(() => {}), CODE_REFRESH_MS);
     GameRoom.services.rooms.opened(this);
-    void this.save();
+    void this.gate.saveNow();
   }
 
   /** Shape and identity of a join; the rules decide the rest in onJoin. */
@@ -246,6 +281,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       client.view = this.hostView;
       this.sendTexts(client);
       this.sendWall(client);
+      if (this.saveTrouble) client.send(SERVER_MESSAGES.saveTrouble, { failing: true, ...this.saveTrouble } satisfies SaveTroubleMessage);
       return;
     }
     if (auth.kind === "board" || auth.kind === "observer") {
@@ -321,7 +357,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.wallTimer = undefined;
     if (this.patchTimer) clearTimeout(this.patchTimer);
     this.patchTimer = undefined;
-    if (this.saveTimer || this.saveSoon) await this.save();
+    await this.lastSave();
+    this.gate.stop();
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
   }
@@ -419,12 +456,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const result = this.apply(action);
     if (!result.ok) return refuse(client, result.reason, type);
-    if (action.type === "chooseTeam" || action.type === "movePlayer") {
-      this.reseatViews();
-      // a reveal on screen: the player's new team's result
-      const moved = this.seated.get(action.playerId);
-      if (moved && this.texts.reveal) this.sendTexts(moved);
-    }
+    // a player who changed team gets that team's view when the change is shown (see show)
   }
 
   private takeToken(client: Client): boolean {
@@ -462,62 +494,91 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     return { pack: this.pack, now: this.clock.currentTime };
   }
 
-  /** Runs one action through the rules and copies the result into the synced state. */
+  /**
+   * Runs one action through the rules. The game state changes at once (the
+   * next action sees it); the clients are shown it once it is saved, when it
+   * must be (see mustSaveBeforeShowing and room-saving.ts).
+   */
   apply(action: Action): { ok: true } | { ok: false; reason: Reason } {
     const result = reduce(this.game, action, this.ctx());
     if (!result.ok) return result;
     const prev = this.game;
     if (result.state === prev) return { ok: true };
     this.game = result.state;
-    syncState(this.state, this.game, prev, this.clock.currentTime, this.pack);
-    if (prev.phase !== this.game.phase || prev.round !== this.game.round) {
+    this.gate.change(this.game, mustSaveBeforeShowing(action, prev, this.game));
+    return { ok: true };
+  }
+
+  /** Copies a saved (or save-exempt) game into the synced state and sends it: the gate calls this in order. */
+  private show(game: GameState): void {
+    const prev = this.shown;
+    this.shown = game;
+    syncState(this.state, game, prev, this.clock.currentTime, this.pack);
+    // players who joined or changed team: their team's view (and, of a reveal, their team's result)
+    const moved: GameClient[] = [];
+    if (prev.players !== game.players) {
+      for (const [id, player] of Object.entries(game.players)) {
+        if (prev.players[id]?.team === player.team) continue;
+        const client = this.seated.get(id);
+        if (client) moved.push(client);
+      }
+      moved.forEach((client) => this.seatView(client));
+    }
+    if (prev.phase !== game.phase || prev.round !== game.round) {
       // every reveal opens on the teams' results, whatever the trainer showed last
       this.state.boardView = 0;
       this.updateTexts();
-    }
+    } else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
     this.schedulePatch();
-    this.requestSave(prev);
-    if (this.game.reflection !== prev.reflection || (this.game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev);
-    return { ok: true };
+    if (game.reflection !== prev.reflection || (game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev, game);
   }
 
   // ---- the closing reflection ------------------------------------------------
 
-  /** The wall to the board and the console soon; each phone its own chain when it opens or closes. */
-  private reflectionChanged(prev: GameState): void {
+  /**
+   * A shown change of the reflection (saved first, like every player's action):
+   * the wall to the board and the console soon; each phone its own chain when
+   * the reflection opens or closes.
+   */
+  private reflectionChanged(prev: GameState, game: GameState): void {
     this.wallTimer ??= setTimeout(() => {
       this.wallTimer = undefined;
       for (const client of this.clients) this.sendWall(client);
     }, 300);
-    const opened = this.game.phase === "final" && prev.phase !== "final";
-    if (opened || reflectionOf(this.game).closed !== reflectionOf(prev).closed) {
+    const opened = game.phase === "final" && prev.phase !== "final";
+    if (opened || reflectionOf(game).closed !== reflectionOf(prev).closed) {
       for (const client of this.seated.values()) this.sendReflection(client);
     }
   }
 
-  /** A player's own chain, to that player only (never part of the synced state). */
+  /**
+   * A player's own chain, to that player only (never part of the synced
+   * state): the latest the room has, so a phone that reloads gets back every
+   * field it sent.
+   */
   private sendReflection(client: GameClient): void {
     const seat = client.userData;
     if (seat?.kind !== "player" || this.game.phase !== "final") return;
-    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.game).closed, behaviours: BEHAVIOUR_LIST };
+    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.shown).closed, behaviours: BEHAVIOUR_LIST };
     client.send(SERVER_MESSAGES.reflection, message);
   }
 
-  /** The anonymous wall; the console's copy names each card's seat so the trainer can hide one. */
+  /** The anonymous wall as shown (saved); the console's copy names each card's seat so the trainer can hide one. */
   private sendWall(client: GameClient): void {
     const seat = client.userData;
+    const game = this.shown;
     // the board and the console only (observers' pages do not show it)
-    if ((seat?.kind !== "board" && seat?.kind !== "host") || this.game.phase !== "final") return;
-    const message: WallMessage = wallOf(this.game);
+    if ((seat?.kind !== "board" && seat?.kind !== "host") || game.phase !== "final") return;
+    const message: WallMessage = wallOf(game);
     message.labels = {};
     for (const id of Object.keys(message.behaviours)) {
       const b = behaviourOf(id);
       if (b) message.labels[id] = { value: b.value, text: b.text };
     }
     if (seat.kind === "host") {
-      const r = reflectionOf(this.game);
+      const r = reflectionOf(game);
       message.cards = Object.entries(r.entries)
-        .filter(([id, e]) => e.done && Object.hasOwn(this.game.players, id))
+        .filter(([id, e]) => e.done && Object.hasOwn(game.players, id))
         .sort(([, a], [, b]) => a.at - b.at)
         .map(([playerId, e]) => ({ playerId, text: e.activity.trim(), hidden: r.hidden.includes(playerId) }));
     }
@@ -553,7 +614,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
    * last vote is in, not after every other message the server has waiting.
    */
   private updateTexts(): void {
-    const texts = textsOf(this.game, this.pack, summarise);
+    const texts = textsOf(this.shown, this.pack, summarise);
     const changed: TextsMessage = {};
     for (const key of ["card", "reveal", "summary"] as const) {
       const json = texts[key] ? JSON.stringify(texts[key]) : "";
@@ -592,7 +653,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   /** The exact seconds left, for a page that arrives between two of the timer's patches. */
   private refreshTimeLeft(): void {
-    const left = timeLeftOf(this.game, this.clock.currentTime);
+    const left = timeLeftOf(this.shown, this.clock.currentTime);
     if (this.state.timeLeft === left) return;
     this.state.timeLeft = left;
     this.schedulePatch();
@@ -609,15 +670,15 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const seat = client.userData;
     if (seat?.kind === "host") return "host";
     if (seat?.kind !== "player") return "both";
-    return `${seat.lang}:${this.game.players[seat.playerId]?.team ?? 0}`;
+    return `${seat.lang}:${this.shown.players[seat.playerId]?.team ?? this.game.players[seat.playerId]?.team ?? 0}`;
   }
 
   private tick(): void {
     this.patchGap = patchIntervalFor(matchMaker.stats.local.ccu);
     const now = this.clock.currentTime;
-    if (this.game.phase === "deciding") {
-      this.apply({ type: "tick" });
-      const left = timeLeftOf(this.game, now);
+    if (this.game.phase === "deciding") this.apply({ type: "tick" });
+    if (this.shown.phase === "deciding") {
+      const left = timeLeftOf(this.shown, now);
       // every few seconds, not every second: the pages count down by themselves (Countdown)
       if (this.state.timeLeft !== left && left % TIME_SYNC_SECONDS === 0) {
         this.state.timeLeft = left;
@@ -627,30 +688,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     const { idleMinutes, unjoinedMinutes } = GameRoom.services.config;
     const idleMs = (this.unjoined ? unjoinedMinutes : idleMinutes) * 60_000;
     if (this.emptySince !== null && now - this.emptySince > idleMs) {
-      void this.save().finally(() => this.disconnect());
-    }
-  }
-
-  /**
-   * Phase changes and locks are saved at once — at the end of this turn of the
-   * event loop, so the eight locks and the reveal that one burst of votes
-   * brings are one save; joins, votes, reasons and the rest within
-   * SAVE_DELAY_MS (the persister keeps one write per room in flight, latest wins).
-   */
-  private requestSave(prev: GameState): void {
-    const game = this.game;
-    const urgent =
-      prev.phase !== game.phase ||
-      prev.round !== game.round ||
-      prev.timer.paused !== game.timer.paused ||
-      game.teams.some((team, i) => team.locked !== prev.teams[i]?.locked);
-    if (urgent) {
-      this.saveSoon ??= setImmediate(() => void this.save());
-    } else if (!this.saveTimer && !this.saveSoon) {
-      this.saveTimer = this.clock.setTimeout(() => {
-        this.saveTimer = undefined;
-        void this.save();
-      }, SAVE_DELAY_MS);
+      this.emptySince = null;
+      void this.lastSave().finally(() => this.disconnect());
     }
   }
 
@@ -673,29 +712,47 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   /** The trainer deleted the session's data: tell everyone, save nothing more, close the room. */
   closeForDeletion(): void {
     this.deleted = true;
-    this.saveTimer?.clear();
-    this.saveTimer = undefined;
-    if (this.saveSoon) clearImmediate(this.saveSoon);
-    this.saveSoon = undefined;
+    this.gate.stop();
     this.broadcast(SERVER_MESSAGES.closed, { deleted: true });
     void this.disconnect(CLOSE_REMOVED);
   }
 
-  /** Saved at every change (see requestSave); a failed write is retried by the store and never breaks the room. */
-  private save(): Promise<void> {
-    this.saveTimer?.clear();
-    this.saveTimer = undefined;
-    if (this.saveSoon) clearImmediate(this.saveSoon);
-    this.saveSoon = undefined;
+  /**
+   * Saves one state of the game; resolves once it (or a newer one) is durable.
+   * A failed write is retried by the persister for as long as the process
+   * runs and never breaks the room; its cause reaches the trainer's console.
+   */
+  private save(game: GameState): Promise<void> {
     if (this.deleted) return Promise.resolve();
-    return GameRoom.services.persist({
-      code: this.code,
-      hostKeyHash: this.hostKeyHash,
-      pack: this.pack,
-      game: this.game,
-      devices: Object.fromEntries(this.devices),
-      banned: [...this.banned],
-    });
+    return GameRoom.services.persist(
+      {
+        code: this.code,
+        hostKeyHash: this.hostKeyHash,
+        pack: this.pack,
+        game,
+        devices: Object.fromEntries(this.devices),
+        banned: [...this.banned],
+      },
+      (trouble) => this.reportSaveTrouble(trouble),
+    );
+  }
+
+  /** Before the room closes: the newest state saved, waiting at most CLOSE_SAVE_WAIT_MS (the persister keeps retrying after). */
+  private lastSave(): Promise<unknown> {
+    if (this.deleted || !this.gate.pending) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((done) => (timer = setTimeout(done, CLOSE_SAVE_WAIT_MS)));
+    return Promise.race([this.gate.saveNow(), bound]).finally(() => clearTimeout(timer));
+  }
+
+  /** The trainer's console shows a banner while saves fail (null: they land again). */
+  private reportSaveTrouble(trouble: SaveTrouble | null): void {
+    if (trouble?.kind === this.saveTrouble?.kind && trouble?.detail === this.saveTrouble?.detail) return;
+    this.saveTrouble = trouble;
+    const message: SaveTroubleMessage = trouble ? { failing: true, ...trouble } : { failing: false };
+    for (const client of this.clients) {
+      if (client.userData?.kind === "host") client.send(SERVER_MESSAGES.saveTrouble, message);
+    }
   }
 
   // ---- seats and views -------------------------------------------------------
@@ -703,7 +760,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private seatView(client: GameClient): void {
     const seat = client.userData;
     if (seat?.kind !== "player") return;
-    const team = this.game.players[seat.playerId]?.team ?? 0;
+    const team = this.shown.players[seat.playerId]?.team ?? this.game.players[seat.playerId]?.team ?? 0;
     const view = this.teamViews[team];
     if (!view || client.view === view) return;
     const joinedBefore = client.view !== undefined;
@@ -720,10 +777,6 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       view.add(teamState);
       this.schedulePatch();
     }
-  }
-
-  private reseatViews(): void {
-    for (const client of this.seated.values()) this.seatView(client);
   }
 
   private countObservers(): number {

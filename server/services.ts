@@ -3,6 +3,7 @@
 import type { GameState } from "../shared/rules/types.js";
 import type { Pack } from "../shared/scenario.js";
 import type { Config } from "./config.js";
+import type { SaveTrouble } from "../shared/protocol.js";
 
 export interface RoomSnapshot {
   code: string;
@@ -23,8 +24,13 @@ export interface LiveRoom {
 export interface RoomServices {
   config: Config;
   rooms: { opened(room: LiveRoom): void; closed(room: LiveRoom): void; get(code: string): LiveRoom | undefined };
-  /** Saves a snapshot; never rejects (failures are logged and retried inside). */
-  persist(snapshot: RoomSnapshot): Promise<void>;
+  /**
+   * Saves a snapshot; resolves once it (or a newer one of the room) is durably
+   * stored, never rejects: failures are logged and retried inside for as long
+   * as the process runs. `trouble` hears the cause while saves fail and null
+   * once they land again.
+   */
+  persist(snapshot: RoomSnapshot, trouble?: (trouble: SaveTrouble | null) => void): Promise<void>;
   /** true when a saved session already has this code (a new room must not take it). */
   codeStored?: ((code: string) => Promise<boolean>) | undefined;
   /** One structured line per event (server/log.ts); absent in some tests. */

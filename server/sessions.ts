@@ -18,6 +18,7 @@ import { resultRoutes } from "./results.js";
 import { addressOf, type AppOptions } from "./app.js";
 import { authorised, keyMatches, miss, paced } from "./session-auth.js";
 import { countRefusal, log, logError } from "./log.js";
+import { liveRoomsWithId } from "./liveness.js";
 
 export interface SessionStatus {
   code: string;
@@ -55,9 +56,9 @@ const LookupSchema = z.object({
 });
 const KeySchema = z.object({ key: z.string().min(1).max(128) });
 
+/** A room for the code runs on a living process (a dead process's listing is cleaned up on the way: see liveness.ts). */
 export async function isLive(code: string): Promise<boolean> {
-  const rooms = await matchMaker.query({ roomId: code });
-  return rooms.length > 0;
+  return (await liveRoomsWithId(code)).length > 0;
 }
 
 /** A stored session that is not running and not finished: phones wait for the trainer to resume it. */
@@ -218,7 +219,7 @@ export function attachStore(
 ): { persister: Persister; waiting: (code: string) => Promise<boolean> } {
   const persister = createPersister(store, log ? { log } : {});
   const previous = options.routes;
-  options.persist = (snapshot) => persister.persist(snapshot);
+  options.persist = (snapshot, trouble) => persister.persist(snapshot, trouble);
   options.routes = (app, services) => {
     previous?.(app, services);
     resultRoutes(app, store, packs);

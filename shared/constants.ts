@@ -27,8 +27,10 @@ export const SERVER_MESSAGES = {
   texts: "texts",
   /** A player's own reflection chain, to that player only (ReflectionMessage). */
   reflection: "reflection",
-  /** The class's anonymous wall, to the board, observers and the console (WallMessage). */
+  /** The class's anonymous wall, to the board and the console (WallMessage). */
   wall: "wall",
+  /** To the trainer's console only: saves are failing ({failing: true, cause}) or land again ({failing: false}). */
+  saveTrouble: "saveTrouble",
 } as const;
 
 /** Close code the room uses when the trainer removes a player. */

@@ -146,6 +146,17 @@ export interface WallMessage extends Wall {
   labels?: Record<string, { value: CoreValue; text: Text }>;
 }
 
+/** What kind of trouble the results store has (server/store/index.ts storeTroubleOf). */
+export type SaveTroubleKind = "disk-full" | "permission" | "unreachable" | "tables-missing" | "io" | "other";
+export interface SaveTrouble {
+  kind: SaveTroubleKind;
+  /** The database's own words, for the trainer's technician. */
+  detail: string;
+}
+
+/** To the trainer's console only: the results are not being saved (the game goes on), or they are again. */
+export type SaveTroubleMessage = ({ failing: true } & SaveTrouble) | { failing: false };
+
 /** Sent to a player who was removed or banned by the trainer, just before the room closes the socket. */
 export interface RemovedMessage {
   banned: boolean;

@@ -25,11 +25,13 @@ async function main(): Promise<void> {
     document.fonts.load('700 40px "Atkinson Hyperlegible"'),
   ]).catch(() => undefined);
   store.subscribe(banner);
-  StartGame("board-root");
+  const game = StartGame("board-root");
   startSound();
   const params = new URLSearchParams(location.search);
   const demo = params.get("demo");
   if (demo) {
+    // the preview (and the layout test, test/browser/board-layout.test.ts) may feed the board any state
+    (window as unknown as { __arenaBoard?: unknown }).__arenaBoard = { store, game };
     const { runDemo } = await import("./fake.js");
     runDemo(demo, params);
     return;

@@ -105,6 +105,25 @@ export function clock(seconds: number): string {
 }
 
 /** Shrink several texts to one common size, so that each fits its height (rows of a list read evenly). */
+/** Cuts a text at a word and ends it with "…" until it is no taller than maxH (the whole text stays on the console and in the report). */
+export function clampTo(t: Phaser.GameObjects.Text, maxH: number): void {
+  let s = t.text;
+  while (t.height > maxH && s.length > 12) {
+    s = s.slice(0, s.lastIndexOf(" ", s.length - 2) > 0 ? s.lastIndexOf(" ", s.length - 2) : s.length - 4).replace(/[\s,.;:—-]+$/u, "");
+    t.setText(`${s}…`);
+  }
+}
+
+/** Cuts a one-line text at a word and ends it with "…" until it is no wider than maxW. */
+export function clampWidth(t: Phaser.GameObjects.Text, maxW: number): void {
+  let s = t.text;
+  while (t.width > maxW && s.length > 12) {
+    const cut = s.lastIndexOf(" ", s.length - 2);
+    s = s.slice(0, cut > 0 ? cut : s.length - 4).replace(/[\s,.;:—-]+$/u, "");
+    t.setText(`${s}…`);
+  }
+}
+
 export function fitTogether(items: { t: Phaser.GameObjects.Text; maxH: number }[], min = 24): number {
   let size = Math.max(...items.map((i) => parseInt(String(i.t.style.fontSize), 10) || 40));
   const apply = () => items.forEach(({ t }) => t.setFontSize(size).setLineSpacing(Math.round(size * 0.15)));

@@ -8,7 +8,7 @@ import "../lib/base.css";
 import "./host.css";
 import type { Room } from "@colyseus/sdk";
 import { SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
-import type { CreatedSession, HostAction, MessagePayload, RefusalMessage } from "../../shared/protocol.js";
+import type { CreatedSession, HostAction, MessagePayload, RefusalMessage, SaveTrouble, SaveTroubleMessage } from "../../shared/protocol.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf } from "../../shared/view.js";
 import { say, type Text } from "../../shared/vuca.js";
@@ -103,6 +103,8 @@ let reportTab: ReportView = "teams";
 
 const mainEl = $("main");
 const statusEl = $("status");
+/** The results store's trouble as the server last told it (null: saves land). */
+let saveTrouble: SaveTrouble | null = null;
 const toastEl = $("toast");
 const topCode = $("top-code");
 
@@ -125,6 +127,17 @@ function renderStatus(): void {
         h("span", { class: "bar-icon", "aria-hidden": "true" }, "⟳"),
         h("span", null, status === "connecting" ? c().connecting : c().reconnecting),
         status === "lost" ? h("button", { type: "button", class: "bar-btn", onclick: () => conn?.start() }, t().retry) : null,
+      ),
+    );
+  }
+  if (saveTrouble) {
+    // the results store is failing: the game goes on, the trainer knows (cleared when saves land again)
+    lines.push(
+      h(
+        "div",
+        { class: "bar warn save-trouble", role: "alert", title: saveTrouble.detail },
+        h("span", { class: "bar-icon", "aria-hidden": "true" }, "⚠"),
+        h("span", null, `${t().saveFailing}: ${t().saveTroubleKinds[saveTrouble.kind] ?? saveTrouble.kind}. ${t().saveFailingNote}`),
       ),
     );
   }
@@ -709,6 +722,10 @@ function openSession(): void {
       r.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => {
         wallMsg = m;
         if (state?.teams && sessionEls) renderDebrief(state);
+      });
+      r.onMessage(SERVER_MESSAGES.saveTrouble, (m: SaveTroubleMessage) => {
+        saveTrouble = m.failing ? { kind: m.kind, detail: m.detail } : null;
+        renderStatus();
       });
       r.onStateChange((s: unknown) => {
         state = s as RoomStateView;

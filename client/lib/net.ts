@@ -85,6 +85,24 @@ export interface Connection {
 
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000];
 
+/**
+ * The wait before retry number `attempt` (0-based): the step of RETRY_MS,
+ * between half of it and all of it at random ("equal jitter"). Forty phones
+ * that lost the Wi-Fi together, or were all told TOO_MANY_ATTEMPTS, come back
+ * spread over the interval instead of all at once again.
+ */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const step = RETRY_MS[Math.min(Math.max(0, attempt), RETRY_MS.length - 1)] ?? 15000;
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+/**
+ * Refusals a later try can overcome: the network, the server's own trouble,
+ * throttles (RATE_LIMITED, TOO_MANY_ATTEMPTS) and a saved session waiting for
+ * the trainer to resume it. Every other reason needs the person to act.
+ */
+export const RETRIABLE: ReadonlySet<Reason | "NETWORK"> = new Set<Reason | "NETWORK">(["NETWORK", "SERVER_ERROR", "RATE_LIMITED", "TOO_MANY_ATTEMPTS", "SESSION_WAITING"]);
+
 export function keepConnected(options: KeepOptions): Connection {
   const client = createClient();
   let current: Room | null = null;
@@ -102,7 +120,7 @@ export function keepConnected(options: KeepOptions): Connection {
 
   const schedule = () => {
     clearTimeout(timer);
-    const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 15000;
+    const delay = retryDelay(attempt);
     attempt++;
     timer = setTimeout(() => void connect(), delay);
   };
@@ -168,14 +186,9 @@ export function keepConnected(options: KeepOptions): Connection {
       if (failure.reason === "BANNED") {
         ended = true;
         report("banned", failure);
-      } else if (
-        failure.reason === "NETWORK" ||
-        failure.reason === "SERVER_ERROR" ||
-        failure.reason === "RATE_LIMITED" ||
-        // saved but not running (the server restarted): back in as soon as the trainer resumes it
-        failure.reason === "SESSION_WAITING"
-      ) {
-        report(everJoined ? "lost" : "lost", failure);
+      } else if (RETRIABLE.has(failure.reason)) {
+        // (SESSION_WAITING: saved but not running — back in as soon as the trainer resumes it)
+        report("lost", failure);
         schedule();
       } else {
         report("failed", failure);

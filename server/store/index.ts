@@ -7,6 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { GameState } from "../../shared/rules/types.js";
+import type { SaveTrouble, SaveTroubleKind } from "../../shared/protocol.js";
 import { SqlStore, type Database } from "./sql.js";
 import type { Store, StoredSession } from "./types.js";
 
@@ -158,25 +159,82 @@ export interface RoomSnapshotLike {
 }
 
 export interface Persister {
-  /** Queues a save of this snapshot; resolves when it (or a newer one) is written or given up. Never rejects. */
-  persist(snapshot: RoomSnapshotLike): Promise<void>;
-  /** Resolves once every queued save has finished. */
-  flush(): Promise<void>;
+  /**
+   * Queues a save of this snapshot; resolves when it (or a newer one of the
+   * room) is durably written — retrying for as long as the persister lives —
+   * or at once after an error that no retry can fix (retryable: false).
+   * Never rejects. `trouble` hears the cause while the room's saves fail and
+   * null once they land again.
+   */
+  persist(snapshot: RoomSnapshotLike, trouble?: (trouble: StoreTrouble | null) => void): Promise<void>;
+  /** Resolves once every queued save has finished, or after `timeoutMs` (then false). */
+  flush(timeoutMs?: number): Promise<boolean>;
   /** Forgets what it knows of a session (after it was deleted, its code may start a new one). */
   forget(code: string): void;
+  /** Snapshots not yet written (to keep them over a restart: see spool). */
+  unsaved(): RoomSnapshotLike[];
+}
+
+/** The longest wait between two tries of a failing save. */
+export const RETRY_MAX_MS = 5000;
+
+/** What kind of trouble a store error is (the trainer's banner names it in their language). */
+export type StoreTroubleKind = SaveTroubleKind;
+export type StoreTrouble = SaveTrouble;
+
+/** The cause of a store error: disk full, permission, database unreachable or missing tables — and the driver's own message. */
+export function storeTroubleOf(error: unknown): StoreTrouble {
+  const e = (error ?? {}) as { code?: unknown; message?: unknown };
+  const code = typeof e.code === "string" ? e.code : "";
+  const message = typeof e.message === "string" ? e.message : String(error);
+  const all = `${code} ${message}`;
+  let kind: StoreTroubleKind = "other";
+  if (/SQLITE_FULL|ENOSPC|disk is full|database or disk is full|53100/i.test(all)) kind = "disk-full";
+  else if (/SQLITE_READONLY|SQLITE_PERM|SQLITE_CANTOPEN|EACCES|EPERM|EROFS|readonly database|permission denied|42501/i.test(all)) kind = "permission";
+  else if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|57P0[123]|\b08\d{3}\b|Connection terminated|timeout exceeded when trying to connect|connect/i.test(all)) kind = "unreachable";
+  else if (/3F000|42P01|no such table|does not exist/i.test(all)) kind = "tables-missing";
+  else if (/SQLITE_IOERR|\bEIO\b/i.test(all)) kind = "io";
+  const detail = `${code && !message.includes(code) ? `${code}: ` : ""}${message}`.slice(0, 200);
+  return { kind, detail };
+}
+
+const TROUBLE_WORDS: Record<StoreTroubleKind, string> = {
+  "disk-full": "disk full",
+  permission: "permission denied",
+  unreachable: "database unreachable",
+  "tables-missing": "database tables missing",
+  io: "disk I/O error",
+  other: "store error",
+};
+
+/** A store error in one line for the log: its kind, then the driver's own words. */
+export function describeStoreError(error: unknown): string {
+  const trouble = storeTroubleOf(error);
+  return `${TROUBLE_WORDS[trouble.kind]} (${trouble.detail})`;
 }
 
 /**
  * Turns room snapshots into saveSession calls, one write at a time per room:
- * while a save runs, only the newest waiting snapshot is kept (latest wins),
- * and every write goes through withRetry.
+ * while a save runs, only the newest waiting snapshot is kept (latest wins).
+ * A failed write is tried again with a growing pause (options.delayMs
+ * doubling up to RETRY_MAX_MS), with the newest snapshot, for as long as the
+ * persister lives; the first failure is logged with its cause, a different
+ * cause again, and the recovery once.
  */
 export function createPersister(store: Store, options: RetryOptions & { now?: () => number } = {}): Persister {
   const now = options.now ?? Date.now;
+  const log = options.log ?? defaultLog;
+  const base = Math.max(1, options.delayMs ?? 200);
   /** Per room: createdAt and the updatedAt of the last write, once known. */
   const known = new Map<string, { createdAt: number; lastAt: number }>();
   const running = new Map<string, Promise<void>>();
-  const waiting = new Map<string, { snapshot: RoomSnapshotLike; takenAt: number; done: Array<() => void> }>();
+  type Entry = { snapshot: RoomSnapshotLike; takenAt: number; done: Array<() => void>; trouble?: ((trouble: StoreTrouble | null) => void) | undefined };
+  const waiting = new Map<string, Entry>();
+  /** The snapshot being written, per room. */
+  const writing = new Map<string, RoomSnapshotLike>();
+  /** Per room whose saves fail: the cause last logged and the tries so far. */
+  const failing = new Map<string, { cause: string; tries: number; since: number }>();
+  const forgotten = new Set<string>();
   const label = (code: string) => options.label ?? `saving session ${code}`;
 
   const write = async (snapshot: RoomSnapshotLike, takenAt: number): Promise<void> => {
@@ -184,9 +242,7 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
     let times = known.get(code);
     if (!times) {
       // A resumed room continues above what is stored, even if this machine's clock went back.
-      let stored: StoredSession | null = null;
-      await withRetry(async () => void (stored = await store.loadSession(code)), { ...options, label: `${label(code)} (reading)` });
-      const found = stored as StoredSession | null;
+      const found = await store.loadSession(code);
       times = found ? { createdAt: found.createdAt, lastAt: found.updatedAt } : { createdAt: takenAt, lastAt: 0 };
       known.set(code, times);
     }
@@ -194,39 +250,73 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
     const at = Math.max(now(), times.lastAt + 1);
     times.lastAt = at;
     const game = snapshot.game;
-    await withRetry(
-      () =>
-        store.saveSession(
-          {
-            code,
-            packId: snapshot.pack.id,
-            hostKeyHash: snapshot.hostKeyHash,
-            settings: game.settings,
-            createdAt: times.createdAt,
-            phase: game.phase,
-            updatedAt: at,
-            endedAt: game.phase === "final" ? at : null,
-            devices: snapshot.devices,
-            banned: snapshot.banned,
-          },
-          game,
-        ),
-      { ...options, label: label(code) },
+    await store.saveSession(
+      {
+        code,
+        packId: snapshot.pack.id,
+        hostKeyHash: snapshot.hostKeyHash,
+        settings: game.settings,
+        createdAt: times.createdAt,
+        phase: game.phase,
+        updatedAt: at,
+        endedAt: game.phase === "final" ? at : null,
+        devices: snapshot.devices,
+        banned: snapshot.banned,
+      },
+      game,
     );
   };
 
   const drain = (code: string): Promise<void> => {
     const run = (async () => {
+      let pause = base;
       for (;;) {
         const next = waiting.get(code);
         if (!next) break;
         waiting.delete(code);
+        writing.set(code, next.snapshot);
+        let error: unknown = null;
         try {
           await write(next.snapshot, next.takenAt);
-        } catch (error) {
-          safeLog(options.log ?? defaultLog, `${label(code)}: unexpected error`, error);
+        } catch (e) {
+          error = e ?? new Error("unknown store error");
         }
-        next.done.forEach((d) => d());
+        writing.delete(code);
+        if (forgotten.has(code)) {
+          next.done.forEach((d) => d());
+          break;
+        }
+        const trouble = failing.get(code);
+        if (error === null) {
+          if (trouble) {
+            failing.delete(code);
+            safeLog(log, `${label(code)}: saved again after ${trouble.tries} failed tries (${Math.round((now() - trouble.since) / 1000)} s)`, undefined);
+            safeCall(next.trouble, null);
+          }
+          pause = base;
+          next.done.forEach((d) => d());
+          continue;
+        }
+        const cause = describeStoreError(error);
+        const kind = storeTroubleOf(error);
+        if ((error as { retryable?: unknown }).retryable === false) {
+          safeLog(log, `${label(code)} failed, not retried: ${cause}`, undefined);
+          next.done.forEach((d) => d());
+          continue;
+        }
+        if (!trouble || trouble.cause !== cause) {
+          safeLog(log, `${label(code)} failed: ${cause} — retrying until it works`, undefined);
+          safeCall(next.trouble, kind);
+        }
+        failing.set(code, { cause, tries: (trouble?.tries ?? 0) + 1, since: trouble?.since ?? now() });
+        // the newest snapshot goes next; this one's waiters are answered with it
+        const newer = waiting.get(code);
+        if (newer) {
+          newer.done.unshift(...next.done);
+          newer.trouble ??= next.trouble;
+        } else waiting.set(code, next);
+        await sleep(pause);
+        pause = Math.min(RETRY_MAX_MS, pause * 2);
       }
     })().finally(() => running.delete(code));
     running.set(code, run);
@@ -234,24 +324,50 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   };
 
   return {
-    persist(snapshot) {
+    persist(snapshot, trouble) {
+      forgotten.delete(snapshot.code);
       const entry = waiting.get(snapshot.code) ?? { snapshot, takenAt: now(), done: [] };
       entry.snapshot = snapshot; // latest wins while a write is running
+      if (trouble) entry.trouble = trouble;
       waiting.set(snapshot.code, entry);
       const promise = new Promise<void>((done) => entry.done.push(done));
       if (!running.has(snapshot.code)) void drain(snapshot.code);
       return promise;
     },
-    async flush() {
-      while (running.size > 0) await Promise.all([...running.values()]);
+    async flush(timeoutMs) {
+      const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+      while (running.size > 0) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const all = Promise.all([...running.values()]);
+        if (left === Infinity) await all;
+        else await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, left)))]).finally(() => clearTimeout(timer));
+      }
+      return true;
     },
     forget(code) {
       known.delete(code);
+      failing.delete(code);
+      if (running.has(code)) forgotten.add(code);
       const dropped = waiting.get(code);
       waiting.delete(code);
       dropped?.done.forEach((d) => d());
     },
+    unsaved() {
+      const out = new Map<string, RoomSnapshotLike>(writing);
+      for (const [code, entry] of waiting) out.set(code, entry.snapshot); // newer than the one being written
+      return [...out.values()];
+    },
   };
+}
+
+function safeCall(fn: ((trouble: StoreTrouble | null) => void) | undefined, trouble: StoreTrouble | null): void {
+  try {
+    fn?.(trouble);
+  } catch {
+    // a listener's error must not stop the saves
+  }
 }
 
 /** What GameRoomOptions.restore needs to bring a saved session back, or null. */

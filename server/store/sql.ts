@@ -355,6 +355,29 @@ export class SqlStore implements Store {
     }
   }
 
+  /**
+   * A transaction that fails with its own error. When a write fails with
+   * SQLITE_FULL (or I/O errors), in a statement or at COMMIT, SQLite has
+   * already rolled the transaction back, and Kysely's own ROLLBACK then failed
+   * with "cannot rollback - no transaction is active" — which used to replace
+   * the real cause in the log. So the transaction is run by hand here.
+   */
+  private async transact<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      let result: T;
+      try {
+        result = await fn(conn as unknown as Transaction<Database>);
+        await sql`commit`.execute(conn);
+      } catch (error) {
+        // SQLite may have rolled back by itself already; the cause is `error`, whatever the rollback says
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw error;
+      }
+      return result;
+    });
+  }
+
   async saveSession(meta: SessionMeta, snapshot: GameState): Promise<void> {
     const code = meta.code;
     const devices = meta.devices ?? {};
@@ -384,7 +407,7 @@ export class SqlStore implements Store {
     const teamsKey = JSON.stringify(snapshot.teams.map((t) => [t.index, t.captain, t.score, t.totalLockMs, t.members]));
     const playersKey = JSON.stringify(players.map((p) => [p.id, p.name, p.team, p.roles, deviceOf.get(p.id) ?? null, p.connected, p.joinedAt]));
     let wrote = false;
-    await this.db.transaction().execute(async (trx) => {
+    await this.transact(async (trx) => {
       const existing = await trx
         .selectFrom("arena_sessions")
         .select(["host_key_hash", "updated_at", "rounds_played"])
@@ -747,7 +770,7 @@ export class SqlStore implements Store {
 
   async deleteSession(code: string): Promise<boolean> {
     this.written.delete(code);
-    return this.db.transaction().execute(async (trx) => {
+    return this.transact(async (trx) => {
       for (const table of TABLES.slice(0, -1)) {
         await trx.deleteFrom(table as Exclude<(typeof TABLES)[number], "arena_sessions">).where("session_code", "=", code).execute();
       }

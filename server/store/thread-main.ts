@@ -15,16 +15,21 @@ function wire(error: unknown): WireError {
 }
 
 /**
- * The store's thread yields to the game's: on Linux the nice value is per
- * thread, so this lowers only this one. When the machine has a core to spare,
- * saves run at once as before; when a burst of votes and reveals keeps every
- * core busy, the phones' updates go first and the saves follow a moment later.
+ * The store's thread runs at the process's own priority. It used to yield
+ * (nice 10) so that, in a burst, phones' updates went first and saves a
+ * moment later; now what the phones are shown waits for its save (see
+ * server/room-saving.ts), so a starved store thread would hold every screen —
+ * on a machine busy with anything else, a nice-10 thread got so little CPU
+ * that a vote's "Terkirim" took 150 ms instead of 40. Kept as a constant (0)
+ * for whoever wants to experiment.
  */
-export const STORE_THREAD_NICE = 10;
-try {
-  setPriority(STORE_THREAD_NICE);
-} catch {
-  // not permitted or not supported here: the thread runs at the process's priority
+export const STORE_THREAD_NICE = 0;
+if (STORE_THREAD_NICE !== 0) {
+  try {
+    setPriority(STORE_THREAD_NICE);
+  } catch {
+    // not permitted or not supported here: the thread runs at the process's priority
+  }
 }
 
 const port = parentPort!;

@@ -2,6 +2,7 @@
 // and English. Shared words (phases, reasons, roles, "Kelompok n") live in
 // common.ts.
 import type { Lang } from "./common.js";
+import type { SaveTroubleKind } from "../protocol.js";
 
 const id = {
   title: "Konsol Fasilitator",
@@ -284,6 +285,16 @@ const id = {
   connected: "Terhubung",
   observers: (n: number) => `${n} pengamat`,
   sessionOf: (code: string) => `Sesi ${code}`,
+  saveFailing: "Hasil belum tersimpan",
+  saveFailingNote: "Permainan tetap berjalan; server terus mencoba menyimpan. Apa yang terjadi sejak ini dapat hilang bila server berhenti.",
+  saveTroubleKinds: {
+    "disk-full": "disk server penuh",
+    permission: "server tidak diizinkan menulis ke berkas hasil",
+    unreachable: "basis data tidak dapat dihubungi",
+    "tables-missing": "tabel basis data tidak ditemukan",
+    io: "disk server bermasalah",
+    other: "penyimpanan bermasalah",
+  } as Record<SaveTroubleKind, string>,
 };
 
 export type HostStrings = typeof id;
@@ -565,6 +576,16 @@ const en: HostStrings = {
   connected: "Connected",
   observers: (n) => `${n} observer${n === 1 ? "" : "s"}`,
   sessionOf: (code) => `Session ${code}`,
+  saveFailing: "Results not saved yet",
+  saveFailingNote: "The game goes on; the server keeps trying to save. What happens from now on may be lost if the server stops.",
+  saveTroubleKinds: {
+    "disk-full": "the server's disk is full",
+    permission: "the server may not write the results file",
+    unreachable: "the database cannot be reached",
+    "tables-missing": "the database tables are missing",
+    io: "the server's disk has a problem",
+    other: "the store has a problem",
+  },
 };
 
 export const host: Record<Lang, HostStrings> = { id, en };

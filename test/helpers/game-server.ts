@@ -53,6 +53,8 @@ export async function startTestGame(
     routes?: (app: import("express").Application, packs: Map<string, Pack>) => void;
     /** A real store wired as `npm start` does (persister, results and session routes, waiting guard). */
     store?: Store;
+    /** Where the store's log lines go (default: nowhere). */
+    log?: (message: string, error?: unknown) => void;
   } = {},
 ): Promise<TestGame> {
   const port = await freePort();
@@ -66,7 +68,7 @@ export async function startTestGame(
     ...(extra.persist ? { persist: extra.persist } : {}),
     ...(extra.routes ? { routes: (app: import("express").Application) => extra.routes!(app, packs) } : {}),
   };
-  const wired = extra.store ? attachStore(options, extra.store, packs, () => {}) : null;
+  const wired = extra.store ? attachStore(options, extra.store, packs, extra.log ?? (() => {})) : null;
   const { server, services } = createGameServer(options);
   await listenGame(server, port, "127.0.0.1", wired ? { waiting: wired.waiting } : {});
   const url = `http://127.0.0.1:${port}`;
@@ -104,7 +106,7 @@ export async function startTestGame(
     persister: wired?.persister ?? null,
     async close() {
       await server.gracefullyShutdown(false);
-      await wired?.persister.flush();
+      await wired?.persister.flush(10_000);
     },
   };
 }

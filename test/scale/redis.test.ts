@@ -5,13 +5,27 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
 import { requireService } from "../helpers/services.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const REDIS_URL = "redis://127.0.0.1:6379/7";
-const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+// a schema of its own: the database's default schema may hold another branch's migrations
+const PG_SCHEMA = `arena_redis_test_${process.pid}`;
+const DATABASE_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+
+async function pgQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 const redisUp = await requireService("Redis", async () => {
   const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -76,10 +90,16 @@ describe.runIf(redisUp)("two processes on Redis", () => {
   let a: Proc;
   let b: Proc;
   beforeAll(async () => {
-    [a, b] = await Promise.all([startProcess(await freePort()), startProcess(await freePort())]);
-  }, 60_000);
+    await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade; create schema "${PG_SCHEMA}"`);
+    // one after the other: both would run the migrations at once
+    a = await startProcess(await freePort());
+    b = await startProcess(await freePort());
+  }, 90_000);
   afterAll(async () => {
+    const exits = [a, b].filter(Boolean).map((p) => new Promise((r) => (p.child.exitCode !== null ? r(null) : p.child.once("exit", r))));
     for (const p of [a, b]) p?.child.kill("SIGTERM");
+    await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 15_000))]);
+    await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade`).catch(() => {});
   });
 
   it("a room created through one process is played through the other", async () => {

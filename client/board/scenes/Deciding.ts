@@ -109,9 +109,9 @@ export class Deciding extends BoardScene {
     const { t } = store;
     panel(this, RX, 36, RW, 236, C.panel);
     const deciding = s.phase === "deciding";
-    text(this, RX + RW / 2, 52, deciding ? t.timeLeft : t.discuss, { size: 36, color: C.muted, align: "center", maxW: RW - 40 });
-    this.timer = text(this, RX + RW / 2, 86, clock(deciding ? s.timeLeft : s.roundSeconds), { size: 130, bold: true, align: "center" });
-    this.pause = text(this, RX + RW / 2, 240, "", { size: 40, bold: true, align: "center", color: C.amber, originY: 0.5 });
+    text(this, RX + RW / 2, 46, deciding ? t.timeLeft : t.discuss, { size: 34, color: C.muted, align: "center", maxW: RW - 40 });
+    this.timer = text(this, RX + RW / 2, 84, clock(deciding ? s.timeLeft : s.roundSeconds), { size: 112, bold: true, align: "center" });
+    this.pause = text(this, RX + RW / 2, 246, "", { size: 34, bold: true, align: "center", color: C.amber, originY: 0.5, maxW: RW - 40 });
     if (!deciding) this.pause.setText(t.decide).setColor(C.muted);
   }
   protected override tick(s: BoardState) {

@@ -9,7 +9,7 @@ import type { RevealView } from "../../../shared/view.js";
 import { say } from "../../../shared/vuca.js";
 import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";
-import { M, W, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
+import { M, W, clampTo, clampWidth, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
 
 export class Reveal extends BoardScene {
   private step = 0;
@@ -83,6 +83,8 @@ export class Reveal extends BoardScene {
       fade(this, objs, 300 + i * 650);
     });
     fitTogether(details, 20);
+    // ten teams and a long reason: what still does not fit its row is cut short, never printed over the next
+    details.forEach(({ t: d, maxH }) => clampTo(d, maxH));
     this.time.delayedCall(300 + r.results.length * 650 + 9000, () => {
       this.step = 1;
       this.refresh();
@@ -113,12 +115,15 @@ export class Reveal extends BoardScene {
       return { t: why, maxH: y + h - 6 - why.y };
     });
     fitTogether(reasons, 22);
+    reasons.forEach(({ t: why, maxH }) => clampTo(why, maxH));
     opts.forEach(({ objs }, i) => fade(this, objs, i * 200));
     const y = 166 + 4 * rowH + 2;
     panel(this, M, y, W - 2 * M, 1034 - y, C.panel, C.amberN, 18);
-    text(this, M + 30, y + 16, t.reflection, { size: 32, color: C.amber, bold: true });
+    const label = text(this, M + 30, y + 16, t.reflection, { size: 32, color: C.amber, bold: true });
     const value = `${t.value}: ${c.values[r.card.value]}${r.card.behaviour ? ` — ${say(r.card.behaviour, store.lang)}` : ""}`;
-    text(this, W - M - 30, y + 16, value, { size: 32, color: C.muted, align: "right", maxW: 1200 });
+    // a long behaviour (Loyal's is a whole sentence) shrinks, then is cut short: it never runs over the label
+    const room = W - 2 * M - 60 - label.width - 40;
+    clampWidth(text(this, W - M - 30, y + 16, value, { size: 32, color: C.muted, align: "right", maxW: room, minSize: 22 }), room);
     text(this, M + 30, y + 62, say(r.card.reflection, store.lang), { size: 42, bold: true, width: W - 2 * M - 60, maxH: 1034 - y - 72, minSize: 28 });
   }
   protected describe(s: BoardState) {

@@ -1,0 +1,34 @@
+// The soak's server: the benchmark's server (the game as `npm start` runs it,
+// SQLite in its thread) plus what the soak reads from it over IPC: memory and
+// the event loop's stalls (a 20 ms timer that fired more than 100 ms late).
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import "./server.js";
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+let stalls = 0;
+let worstMs = 0;
+let last = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  const late = now - last - 20;
+  if (late > 100) stalls++;
+  worstMs = Math.max(worstMs, late);
+  last = now;
+}, 20).unref();
+
+process.on("message", (m: { stats?: boolean }) => {
+  if (!m?.stats) return;
+  const mem = process.memoryUsage();
+  process.send?.({
+    stats: true,
+    rssMb: mem.rss / 1048576,
+    heapMb: mem.heapUsed / 1048576,
+    loopP99Ms: delay.percentile(99) / 1e6,
+    loopMaxMs: delay.max / 1e6,
+    stalls,
+    worstMs,
+  });
+  delay.reset();
+  worstMs = 0;
+});

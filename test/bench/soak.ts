@@ -1,0 +1,199 @@
+// `npm run soak`: a long run of many rooms with phones dropping and coming
+// back, as a day of training goes. 10 rooms × 30 phones (3 teams) play round
+// after round; every few seconds some phones drop (an unconsented leave, as a
+// Wi-Fi drop looks to the server) and come back after 1–6 s by their token or,
+// that failing, by code and device. Every 30 s it prints the server's memory
+// (RSS) and event-loop delay; at the end the RSS curve, the stalls (a 20 ms
+// timer more than 100 ms late) and the lost votes (a vote a phone saw taken
+// that the console did not show when its team locked).
+//   npm run soak                               # 30 minutes
+//   npm run soak -- --minutes 2 --rooms 4 --phones 20
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { voteOf, type RoomStateView } from "../../shared/view.js";
+import { freePort } from "../helpers/game-server.js";
+import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MINUTES = arg("minutes", 30);
+const ROOMS = arg("rooms", 10);
+const PHONES = arg("phones", 30);
+const TEAMS = 3;
+const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The promise's value, or null after `ms` (a socket that never answers must not stall the soak). */
+const within = <T>(ms: number, promise: Promise<T>): Promise<T | null> =>
+  Promise.race([promise.catch(() => null), new Promise<null>((r) => setTimeout(() => r(null), ms))]);
+
+type GRoom = Room<any, RoomStateView>;
+interface Phone {
+  device: string;
+  name: string;
+  team: number;
+  id: string;
+  room: GRoom | null;
+  /** The vote this phone saw taken this round. */
+  acked: { round: number; option: number } | null;
+}
+
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const server = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["test/bench/soak-server.ts"], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() },
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+await new Promise<void>((ok, fail) => {
+  server.on("message", (m: { ready?: boolean }) => m?.ready && ok());
+  server.once("exit", (code) => fail(new Error(`soak server exited ${code}`)));
+});
+const stats = () =>
+  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number }>((ok) => {
+    const on = (m: { stats?: boolean }) => {
+      if (!m?.stats) return;
+      server.off("message", on);
+      ok(m as never);
+    };
+    server.on("message", on);
+    server.send({ stats: true });
+  });
+
+let votesAcked = 0;
+let votesLost = 0;
+let drops = 0;
+let rejoinFailures = 0;
+let rounds = 0;
+let running = true;
+const deadline = Date.now() + MINUTES * 60_000;
+
+function watchPhone(phone: Phone, room: GRoom): void {
+  phone.room = room;
+  room.onMessage("*", () => {}); // texts and the rest: read by the pages, not here
+}
+
+async function dropAndBack(phone: Phone, code: string): Promise<void> {
+  const room = phone.room;
+  if (!room) return;
+  drops++;
+  phone.room = null;
+  const token = room.reconnectionToken;
+  await within(3000, room.leave(false));
+  await sleep(1000 + Math.random() * 5000);
+  const client = new Client(url);
+  let back: GRoom | null = await within(10_000, client.reconnect(token) as Promise<GRoom>);
+  if (!back) back = await within(10_000, client.joinById(code, { kind: "player", name: phone.name, device: phone.device }) as Promise<GRoom>);
+  if (!back) {
+    rejoinFailures++;
+    return;
+  }
+  watchPhone(phone, back);
+}
+
+async function playRoom(index: number): Promise<void> {
+  const created = await fetch(`${url}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ packId: "banjir-bandang", teamCount: TEAMS, roundSeconds: 60 }),
+  });
+  const { code, hostKey } = (await created.json()) as { code: string; hostKey: string };
+  const host: GRoom = await new Client(url).joinById(code, { kind: "host", hostKey });
+  host.onMessage("*", () => {});
+  const phones: Phone[] = [];
+  for (let i = 0; i < PHONES; i++) {
+    const phone: Phone = { device: `soak-${index}-${i}-${Math.random()}`, name: `Soak ${i + 1}`, team: i % TEAMS, id: "", room: null, acked: null };
+    const room: GRoom = await new Client(url).joinById(code, { kind: "player", name: phone.name, team: phone.team, device: phone.device });
+    phone.id = (await new Promise<{ playerId: string }>((r) => room.onMessage("welcome", r))).playerId;
+    watchPhone(phone, room);
+    phones.push(phone);
+  }
+  const until = async (test: (s: RoomStateView) => boolean, ms = 30_000) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      try {
+        if (test(host.state)) return true;
+      } catch {
+        // decoding
+      }
+      await sleep(20);
+    }
+    return false;
+  };
+  while (running) {
+    if (host.state.phase === "final") {
+      // a new game in the same room: end of the pack
+      break;
+    }
+    const phase = host.state.phase;
+    if (phase !== "deciding") {
+      host.send("host", { action: phase === "lobby" ? "start" : "next" });
+      await until((s) => s.phase !== phase, 10_000);
+      await sleep(500);
+      continue;
+    }
+    const round = host.state.round;
+    // phones vote over 5 s; some drop meanwhile
+    await Promise.all(
+      phones.map(async (phone) => {
+        await sleep(Math.random() * 5000);
+        if (Math.random() < 0.05) await dropAndBack(phone, code);
+        const room = phone.room;
+        if (!room) return;
+        const option = Math.floor(Math.random() * PRIMES.length);
+        room.send("submit", { option, diagnosis: "volatility", commit: true });
+        const end = Date.now() + 10_000;
+        while (Date.now() < end && phone.room === room) {
+          try {
+            if (voteOf(room.state.teams[phone.team]!, phone.id)?.option === option) {
+              phone.acked = { round, option };
+              votesAcked++;
+              return;
+            }
+          } catch {
+            // decoding
+          }
+          await sleep(20);
+        }
+      }),
+    );
+    // every acknowledged vote is on the console before the reveal
+    await until((s) => s.phase !== "deciding" || [...s.teams].every((t) => t.locked), 10_000);
+    const s = host.state;
+    if (s.phase === "deciding" && s.round === round) {
+      for (const phone of phones) {
+        if (phone.acked?.round !== round) continue;
+        if (voteOf(s.teams[phone.team]!, phone.id)?.option !== phone.acked.option) votesLost++;
+      }
+    }
+    if (host.state.phase === "deciding") host.send("host", { action: "reveal" });
+    await until((s) => s.phase !== "deciding", 10_000);
+    rounds++;
+  }
+  for (const p of phones) if (p.room) await within(3000, p.room.leave());
+  await within(3000, host.leave());
+}
+
+const started = Date.now();
+const rss: number[] = [];
+const sampler = setInterval(async () => {
+  const s = await stats();
+  rss.push(s.rssMb);
+  const minute = ((Date.now() - started) / 60_000).toFixed(1);
+  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures})`);
+}, 30_000);
+
+const workers = Array.from({ length: ROOMS }, async (_, i) => {
+  while (Date.now() < deadline) await playRoom(i).catch((e) => console.error(`room ${i}:`, (e as Error).message));
+});
+setTimeout(() => (running = false), Math.max(0, deadline - Date.now())).unref();
+await within(Math.max(0, deadline - Date.now()) + 60_000, Promise.all(workers));
+clearInterval(sampler);
+const end = await stats();
+console.log(`\nsoak: ${MINUTES} min, ${ROOMS} rooms × ${PHONES} phones: ${rounds} rounds, ${votesAcked} votes taken, ${votesLost} lost, ${drops} drops (${rejoinFailures} not back), ${end.stalls} event-loop stalls > 100 ms (worst ${end.worstMs.toFixed(0)} ms in the last interval)`);
+console.log(`RSS every 30 s (MB): ${rss.map((r) => r.toFixed(0)).join(" ")}`);
+server.kill("SIGTERM");
+process.exit(votesLost > 0 ? 1 : 0);
