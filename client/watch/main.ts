@@ -152,7 +152,7 @@ function view(): (Node | null)[] {
     default: {
       const summary = parseSummary(s);
       const rows = summary ? summary.ranking.map((r) => ({ team: r.team, rank: r.rank, score: r.score })) : rankRows(s.teams);
-      return [head, h("section", { class: "panel" }, h("h1", null, `🏁 ${t.finalTitle}`), rankingList(rows, null)), h("p", { class: "alert ok" }, t.thanks)];
+      return [head, h("section", { class: "panel" }, h("h1", null, `🏁 ${t.finalTitle}`), rankingList(rows, null)), h("p", { class: "alert ok" }, t.watchThanks)];
     }
   }
 }

@@ -128,6 +128,8 @@ const id = {
   rfMissing: "belum diisi",
   rfClosed: "Refleksi sudah ditutup. Bawalah rantai refleksi ini ke coach dan mentor aktualisasi Anda.",
   rfCount: (n: number, max: number) => `${n}/${max} karakter`,
+  /** The observer's final: an evaluator watched, and did not play. */
+  watchThanks: "Permainan selesai. Terima kasih telah mengikuti jalannya sesi.",
   yourTeamMark: "kelompok Anda",
   // ---- connection and removal
   reconnectNow: "Sambungkan sekarang",
@@ -273,6 +275,7 @@ const en: PhoneStrings = {
   rfMissing: "not filled yet",
   rfClosed: "The reflection is closed. Take this chain to your aktualisasi coach and mentor.",
   rfCount: (n, max) => `${n}/${max} characters`,
+  watchThanks: "The game is over. Thank you for following the session.",
   yourTeamMark: "your team",
   reconnectNow: "Reconnect now",
   offline: "This phone is not connected to a network.",

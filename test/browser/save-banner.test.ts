@@ -70,8 +70,8 @@ describe.runIf(hasChromium)("the console while saves fail", () => {
         // full
       }
     }
-    a.send("submit", { prime: "vision", commit: true });
-    b.send("submit", { prime: "agility", commit: true });
+    a.send("submit", { option: 0, diagnosis: "volatility", commit: true });
+    b.send("submit", { option: 3, diagnosis: "ambiguity", commit: true });
     const banner = page.locator(".save-trouble");
     await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toContain(T.saveFailing);
     expect(await banner.textContent()).toContain(T.saveTroubleKinds["disk-full"]);

@@ -131,8 +131,8 @@ describe.each(troubles)("saves failing: $name", (trouble) => {
     expect((await opened.store.loadSession(code))?.phase).toBe("deciding");
 
     await opened.fail();
-    a.send("submit", { prime: "vision", commit: true });
-    b.send("submit", { prime: "agility", commit: true });
+    a.send("submit", { option: 0, diagnosis: "volatility", commit: true });
+    b.send("submit", { option: 3, diagnosis: "ambiguity", commit: true });
     // the reveal is shown although it cannot be saved (after the bounded wait), and the console says why
     await until(host, (s) => s.phase === "reveal", "the reveal, unsaved", 15_000);
     const deadline = Date.now() + 10_000;
