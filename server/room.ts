@@ -6,13 +6,14 @@ import { createHash } from "node:crypto";
 import { getMessageBytes, matchMaker, Protocol, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
-import { createGame, freeName, reduce, summarise } from "../shared/rules/index.js";
+import { createGame, entryOf, freeName, reduce, reflectionOf, summarise, wallOf } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type SaveTrouble, type SaveTroubleMessage } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
 import { displayIndexOf, orderFor, primeAtDisplay } from "../shared/rules/order.js";
+import { BEHAVIOUR_LIST, behaviourOf } from "../shared/behaviours.js";
 import type { Prime } from "../shared/vuca.js";
 import { indonesianOnly, ownTeamOnly, publicOnly, type TextsMessage } from "../shared/view.js";
 import { GameRoomState } from "./state.js";
@@ -180,6 +181,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private lastPatchAt = 0;
   private patchGap = patchIntervalFor(0);
   private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The wall goes to the board and the console at most this often while the reflection is typed. */
+  private wallTimer: ReturnType<typeof setTimeout> | undefined;
 
   override async onCreate(options: GameRoomOptions) {
     this.autoDispose = false;
@@ -277,6 +280,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       client.userData = { kind: "host" };
       client.view = this.hostView;
       this.sendTexts(client);
+      this.sendWall(client);
       if (this.saveTrouble) client.send(SERVER_MESSAGES.saveTrouble, { failing: true, ...this.saveTrouble } satisfies SaveTroubleMessage);
       return;
     }
@@ -285,6 +289,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.state.observers = this.countObservers();
       this.schedulePatch();
       this.sendTexts(client);
+      this.sendWall(client);
       return;
     }
     const deviceHash = sha256(`${this.code}:${auth.device}`);
@@ -306,6 +311,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.seatView(client);
     client.send(SERVER_MESSAGES.welcome, { playerId, rejoined });
     this.sendTexts(client);
+    this.sendReflection(client);
   }
 
   override async onDrop(client: GameClient) {
@@ -329,7 +335,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.seated.set(seat.playerId, client);
       this.apply({ type: "reconnect", playerId: seat.playerId });
       this.seatView(client);
-    }
+      this.sendReflection(client);
+    } else this.sendWall(client);
   }
 
   override onLeave(client: GameClient) {
@@ -346,6 +353,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   }
 
   override async onDispose() {
+    if (this.wallTimer) clearTimeout(this.wallTimer);
+    this.wallTimer = undefined;
     if (this.patchTimer) clearTimeout(this.patchTimer);
     this.patchTimer = undefined;
     await this.lastSave();
@@ -439,6 +448,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
         case "team":
           action = { type: "chooseTeam", playerId, team: data.team as number };
           break;
+        case "reflect":
+          // the sender's own chain only: the seat, never the payload, names whose
+          action = { type: "reflect", playerId, patch: data as MessagePayload<"reflect"> };
+          break;
       }
     }
     const result = this.apply(action);
@@ -517,6 +530,59 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       this.updateTexts();
     } else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
     this.schedulePatch();
+    if (game.reflection !== prev.reflection || (game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev, game);
+  }
+
+  // ---- the closing reflection ------------------------------------------------
+
+  /**
+   * A shown change of the reflection (saved first, like every player's action):
+   * the wall to the board and the console soon; each phone its own chain when
+   * the reflection opens or closes.
+   */
+  private reflectionChanged(prev: GameState, game: GameState): void {
+    this.wallTimer ??= setTimeout(() => {
+      this.wallTimer = undefined;
+      for (const client of this.clients) this.sendWall(client);
+    }, 300);
+    const opened = game.phase === "final" && prev.phase !== "final";
+    if (opened || reflectionOf(game).closed !== reflectionOf(prev).closed) {
+      for (const client of this.seated.values()) this.sendReflection(client);
+    }
+  }
+
+  /**
+   * A player's own chain, to that player only (never part of the synced
+   * state): the latest the room has, so a phone that reloads gets back every
+   * field it sent.
+   */
+  private sendReflection(client: GameClient): void {
+    const seat = client.userData;
+    if (seat?.kind !== "player" || this.game.phase !== "final") return;
+    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.shown).closed, behaviours: BEHAVIOUR_LIST };
+    client.send(SERVER_MESSAGES.reflection, message);
+  }
+
+  /** The anonymous wall as shown (saved); the console's copy names each card's seat so the trainer can hide one. */
+  private sendWall(client: GameClient): void {
+    const seat = client.userData;
+    const game = this.shown;
+    // the board and the console only (observers' pages do not show it)
+    if ((seat?.kind !== "board" && seat?.kind !== "host") || game.phase !== "final") return;
+    const message: WallMessage = wallOf(game);
+    message.labels = {};
+    for (const id of Object.keys(message.behaviours)) {
+      const b = behaviourOf(id);
+      if (b) message.labels[id] = { value: b.value, text: b.text };
+    }
+    if (seat.kind === "host") {
+      const r = reflectionOf(game);
+      message.cards = Object.entries(r.entries)
+        .filter(([id, e]) => e.done && Object.hasOwn(game.players, id))
+        .sort(([, a], [, b]) => a.at - b.at)
+        .map(([playerId, e]) => ({ playerId, text: e.activity.trim(), hidden: r.hidden.includes(playerId) }));
+    }
+    client.send(SERVER_MESSAGES.wall, message);
   }
 
   override broadcastPatch(): boolean {

@@ -113,3 +113,25 @@ export function valueOfBehaviour(text: string): CoreValue | undefined {
   }
   return undefined;
 }
+
+// ---- the 21 behaviours as one list, for the closing reflection ----------------
+
+/** One behaviour with a stable id: the value's id and its number, e.g. "akuntabel-2". */
+export interface BehaviourItem {
+  id: string;
+  value: CoreValue;
+  /** Indonesian (as the Surat Edaran words it) with English beside. */
+  text: { id: string; en: string };
+}
+
+/** The 21 behaviours in the Surat Edaran's order: seven values, three each. */
+export const BEHAVIOUR_LIST: readonly BehaviourItem[] = (Object.entries(BEHAVIOURS) as [CoreValue, ValueBehaviours][]).flatMap(([value, v]) =>
+  v.behaviours.map((b, i) => ({ id: `${value}-${i + 1}`, value, text: { id: b.id, en: b.en } })),
+);
+
+const BY_ID = new Map(BEHAVIOUR_LIST.map((b) => [b.id, b]));
+
+/** The behaviour with this id (a Map lookup: an id may come from the network). */
+export function behaviourOf(id: string): BehaviourItem | undefined {
+  return BY_ID.get(id);
+}

@@ -25,6 +25,10 @@ export const SERVER_MESSAGES = {
   closed: "closed",
   /** The round's texts: card, reveal, summary (shared/view.ts TextsMessage). */
   texts: "texts",
+  /** A player's own reflection chain, to that player only (ReflectionMessage). */
+  reflection: "reflection",
+  /** The class's anonymous wall, to the board and the console (WallMessage). */
+  wall: "wall",
   /** To the trainer's console only: saves are failing ({failing: true, cause}) or land again ({failing: false}). */
   saveTrouble: "saveTrouble",
 } as const;

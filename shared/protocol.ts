@@ -4,6 +4,9 @@
 // to check its own input before sending.
 import { z } from "zod";
 import { CONDITIONS } from "./scenario.js";
+import { PRIMES, ROLES, type CoreValue, type Text } from "./vuca.js";
+import type { ReflectionEntry, Wall } from "./rules/reflection.js";
+import type { BehaviourItem } from "./behaviours.js";
 import type { Reason } from "./reasons.js";
 
 export * from "./constants.js";
@@ -65,6 +68,19 @@ export const MessageSchemas = {
   reason: z.strictObject({ text: z.string().max(1000) }),
   /** The captain locks the team's choice. */
   lock: z.strictObject({}),
+  /**
+   * The participant's closing reflection, saved as typed: the fields that
+   * changed (texts checked against their limit by the rules, with a reason).
+   */
+  reflect: z.strictObject({
+    issue: z.string().max(1000).optional(),
+    condition: z.enum(CONDITIONS).nullable().optional(),
+    prime: z.enum(PRIMES).nullable().optional(),
+    partners: z.array(z.enum(ROLES)).max(5).optional(),
+    behaviour: z.string().max(64).nullable().optional(),
+    activity: z.string().max(1000).optional(),
+    done: z.boolean().optional(),
+  }),
   /** Choose or change team (lobby). */
   team: z.strictObject({ team: z.number().int().min(0).max(9) }),
   /** The phone's language changed: its texts come again in that language. */
@@ -87,6 +103,8 @@ export const MessageSchemas = {
     z.strictObject({ action: z.literal("removePlayer"), playerId: PlayerIdSchema }),
     z.strictObject({ action: z.literal("renamePlayer"), playerId: PlayerIdSchema, name: z.string().max(200) }),
     z.strictObject({ action: z.literal("banPlayer"), playerId: PlayerIdSchema }),
+    z.strictObject({ action: z.literal("closeReflection") }),
+    z.strictObject({ action: z.literal("hideActivity"), playerId: PlayerIdSchema, hidden: z.boolean() }),
   ]),
 } as const;
 export type MessageType = keyof typeof MessageSchemas;
@@ -108,6 +126,24 @@ export interface RefusalMessage {
 export interface WelcomeMessage {
   playerId: string;
   rejoined: boolean;
+}
+
+/** Sent to one player only: their own reflection chain as the server keeps it, and whether the trainer closed it. */
+export interface ReflectionMessage {
+  entry: ReflectionEntry;
+  closed: boolean;
+  /** The 21 BerAKHLAK behaviours to pick from (shared/behaviours.ts BEHAVIOUR_LIST): the phone's bundle does not carry them. */
+  behaviours?: readonly BehaviourItem[];
+}
+
+/**
+ * The class's wall (anonymous counts and activity cards). The console's copy
+ * adds each card's seat id, so the trainer can hide one; the board's never has one.
+ */
+export interface WallMessage extends Wall {
+  cards?: { playerId: string; text: string; hidden: boolean }[];
+  /** The wording of each behaviour counted (the board does not carry the list of 21). */
+  labels?: Record<string, { value: CoreValue; text: Text }>;
 }
 
 /** What kind of trouble the results store has (server/store/index.ts storeTroubleOf). */

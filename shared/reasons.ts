@@ -27,6 +27,12 @@ export const REASONS = [
   "NAME_INVALID",
   "NAME_TAKEN",
   "REASON_TOO_LONG",
+  /** The trainer closed the reflection: it can no longer be changed. */
+  "REFLECTION_CLOSED",
+  /** A reflection text over its limit (280 characters). */
+  "TEXT_TOO_LONG",
+  /** Sent to the wall before every step of the chain is answered. */
+  "REFLECTION_INCOMPLETE",
   "ROOM_LOCKED",
   "ROOM_FULL",
   "ROOM_NOT_FOUND",

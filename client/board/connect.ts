@@ -4,6 +4,7 @@
 // that is not running (the server restarted) shows a calm "waiting for the
 // facilitator" notice while the board keeps trying; a session the trainer
 // closed shows a closed notice and the board stops.
+import type { WallMessage } from "../../shared/protocol.js";
 import { Client, type Room } from "@colyseus/sdk";
 import { CLOSE_REMOVED, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";
@@ -59,6 +60,7 @@ function watch(room: Room, client: Client, code: string): void {
   });
   store.newRoom();
   room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => store.takeTexts(m));
+  room.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => store.takeWall(m));
   room.onStateChange((state: RoomStateView) => store.setState(state));
   room.onDrop(() => store.setConn("reconnecting"));
   room.onReconnect(() => store.setConn("ok"));

@@ -10,6 +10,7 @@ import { Deciding } from "./scenes/Deciding.js";
 import { Reveal } from "./scenes/Reveal.js";
 import { Scoreboard } from "./scenes/Scoreboard.js";
 import { Final } from "./scenes/Final.js";
+import { Wall } from "./scenes/Wall.js";
 
 export function sceneFor(s: BoardState | null): string {
   if (!s) return "Message";
@@ -24,6 +25,8 @@ export function sceneFor(s: BoardState | null): string {
     case "scoreboard":
       return "Scoreboard";
     case "final":
+      // the trainer puts the class's wall on screen from the console (the board's second view)
+      if (s.boardView === 1 && store.wall) return "Wall";
       return s.summary ? "Final" : "Scoreboard";
   }
 }
@@ -37,7 +40,7 @@ export function StartGame(parent: string | HTMLElement): Phaser.Game {
     backgroundColor: C.bg,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: W, height: H },
     banner: false,
-    scene: [Message, Lobby, Deciding, Reveal, Scoreboard, Final],
+    scene: [Message, Lobby, Deciding, Reveal, Scoreboard, Final, Wall],
   });
   const route = () => {
     const key = sceneFor(store.state);

@@ -1,5 +1,6 @@
 // The board's one source of truth: a plain snapshot of the room state, the
 // connection status and the chosen language. Scenes read it and redraw.
+import type { WallMessage } from "../../shared/protocol.js";
 import type { CardView, RevealView, RoomStateView, SummaryView, TextsMessage } from "../../shared/view.js";
 import { Countdown, parseJson, RoomTexts } from "../../shared/view.js";
 import type { Phase } from "../../shared/rules/types.js";
@@ -108,6 +109,12 @@ class Store {
   private emit(): void {
     // a listener removed during this round (a scene stopped by the router) is not called
     for (const fn of [...this.listeners]) if (this.listeners.has(fn)) fn();
+  }
+  /** The class's anonymous wall (the closing reflection), once the game is final. */
+  wall: WallMessage | null = null;
+  takeWall(message: WallMessage): void {
+    this.wall = message;
+    this.emit();
   }
   /** The room's `texts` messages (card, reveal, summary). */
   readonly texts = new RoomTexts();

@@ -25,6 +25,8 @@ import type { Pack } from "../../shared/scenario.js";
 import { loadSheet, sheetScreen } from "./sheet.js";
 import { deleteSession, exportUrl, fetchReport, lookupSessions, resumeSession, type Failure, type ReportView, type SessionReport, type SessionStatus } from "./api.js";
 import { formatWhen, reportScreen } from "./report.js";
+import { debriefPanel } from "./debrief.js";
+import type { WallMessage } from "../../shared/protocol.js";
 
 const t = (): HostStrings => host[lang()];
 const HOST_PREFIX = "arena-vuca:host:";
@@ -719,6 +721,10 @@ function openSession(): void {
       r.onMessage(SERVER_MESSAGES.refused, (m: RefusalMessage) => toast(isReason(m.reason) ? reasonText(m.reason) : c().reasons.SERVER_ERROR));
       r.onMessage(SERVER_MESSAGES.welcome, () => undefined);
       r.onMessage(SERVER_MESSAGES.removed, () => undefined);
+      r.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => {
+        wallMsg = m;
+        if (state?.teams && sessionEls) renderDebrief(state);
+      });
       r.onMessage(SERVER_MESSAGES.saveTrouble, (m: SaveTroubleMessage) => {
         saveTrouble = m.failing ? { kind: m.kind, detail: m.detail } : null;
         renderStatus();
@@ -782,6 +788,8 @@ interface SessionEls {
   startHint: HTMLElement;
   teams: HTMLElement;
   final: HTMLElement;
+  /** The three-part debrief and the closing reflection (client/host/debrief.ts). */
+  debrief: HTMLElement;
   resumed: HTMLElement;
   resumedCount: HTMLElement;
   resumedPaused: HTMLElement;
@@ -836,6 +844,7 @@ function buildSession(): SessionEls {
     startHint,
     teams: h("div", { id: "teams", class: "teams" }),
     final: h("section", { id: "final", class: "panel final", "aria-labelledby": "final-h", hidden: true }),
+    debrief: h("section", { id: "debrief", class: "panel debrief-panel", "aria-labelledby": "debrief-h", hidden: true }),
     resumed: h("section", { id: "resumed", class: "panel alert warn resumed", role: "status", "aria-labelledby": "resumed-h", hidden: !resumedNotice }),
     resumedCount: h("span", { id: "resumed-count" }),
     resumedPaused: h("strong", { id: "resumed-paused", class: "resumed-paused", hidden: true }, `❚❚ ${s.resumedPaused}`),
@@ -948,6 +957,7 @@ function buildSession(): SessionEls {
       ),
     ),
     els.final,
+    els.debrief,
     h(
       "section",
       { class: "teams-section", "aria-labelledby": "teams-h" },
@@ -1062,6 +1072,52 @@ function updateSession(force = false): void {
   renderKey(st, force);
   renderTeams(st, force);
   renderFinal(st, force);
+  renderDebrief(st);
+}
+
+// ---- the debrief and the closing reflection ---------------------------------------------
+
+let wallMsg: WallMessage | null = null;
+const debriefData: { code: string; report: SessionReport | null; loading: boolean; failed: boolean } = { code: "", report: null, loading: false, failed: false };
+
+function loadDebrief(): void {
+  const forCode = code;
+  debriefData.loading = true;
+  debriefData.failed = false;
+  void fetchReport(forCode, hostKey).then((r) => {
+    if (debriefData.code !== forCode) return;
+    debriefData.loading = false;
+    if (r.ok) debriefData.report = r.value;
+    else debriefData.failed = true;
+    if (state?.teams && sessionEls) renderDebrief(state);
+  });
+}
+
+function renderDebrief(st: RoomStateView): void {
+  const els = sessionEls;
+  if (!els) return;
+  const isFinal = st.phase === "final";
+  els.debrief.hidden = !isFinal;
+  if (!isFinal) return;
+  if (debriefData.code !== code) Object.assign(debriefData, { code, report: null, loading: false, failed: false });
+  // the final is saved at once; the report is read back from the store
+  if (!debriefData.report && !debriefData.loading && !debriefData.failed) setTimeout(loadDebrief, 800), (debriefData.loading = true);
+  const focused = document.activeElement?.id;
+  mount(
+    els.debrief,
+    debriefPanel({
+      report: debriefData.report,
+      loading: debriefData.loading,
+      failed: debriefData.failed,
+      wall: wallMsg,
+      wallOnBoard: st.boardView === 1,
+      onLoad: loadDebrief,
+      onClose: () => send({ action: "closeReflection" }),
+      onHide: (playerId, hidden) => send({ action: "hideActivity", playerId, hidden }),
+      onBoard: (wall) => sendBoard({ view: wall ? "responses" : "results" }),
+    }),
+  );
+  if (focused) document.getElementById(focused)?.focus();
 }
 
 /**

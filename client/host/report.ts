@@ -20,11 +20,12 @@ import { clock, h, type Child } from "../lib/dom.js";
 import { c, lang } from "../lib/i18n.js";
 import { teamChip } from "../lib/views.js";
 import { exportUrl } from "./api.js";
+import { notAGrade, reflectionsView } from "./evidence.js";
 
 const t = (): HostStrings => host[lang()];
 
 /** The tabs, in the order they are shown. */
-export const REPORT_TABS: readonly ReportView[] = ["teams", "rounds", "diagnoses", "players", "votes", "events"];
+export const REPORT_TABS: readonly ReportView[] = ["teams", "rounds", "diagnoses", "players", "votes", "reflections", "events"];
 
 /** A date and time in the page language ("12 Mar 2025, 14.05" in Indonesian). */
 export function formatWhen(ms: number | null | undefined): string {
@@ -52,6 +53,8 @@ function tabLabel(view: ReportView): string {
       return s.viewDiagnoses;
     case "votes":
       return s.viewVotes;
+    case "reflections":
+      return s.viewReflections;
     default:
       return s.viewEvents;
   }
@@ -359,6 +362,7 @@ export function reportScreen(o: ReportScreen): HTMLElement {
     events: eventsView,
     diagnoses: diagnosesView,
     votes: votesView,
+    reflections: reflectionsView,
   };
   const tabs = new Map<ReportView, HTMLButtonElement>();
   const panels = new Map<ReportView, HTMLElement>();
@@ -419,6 +423,7 @@ export function reportScreen(o: ReportScreen): HTMLElement {
     { id: "report", class: "panel stack report", "aria-labelledby": "report-h" },
     head,
     o.error ? h("p", { class: "alert", role: "alert" }, o.error) : null,
+    notAGrade(),
     facts,
     h("div", { class: "tabs", role: "tablist", "aria-label": s.reportViews }, [...tabs.values()]),
     [...panels.values()],

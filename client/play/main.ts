@@ -5,7 +5,8 @@ import "../lib/base.css";
 import "./play.css";
 import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
-import type { RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
+import type { ReflectionMessage, RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
+import { reflectionKey, reflectionReceived, reflectionScreen, reflectionClosed, setupReflection, takeReflection } from "./reflection.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
 import { CONDITIONS, say, type Condition, type Prime } from "../../shared/vuca.js";
@@ -90,7 +91,7 @@ function connect(): void {
     },
     onRoom: wireRoom,
     onStatus: (next, why) => {
-      if (state?.phase === "final" && (next === "lost" || next === "failed" || next === "reconnecting")) {
+      if (state?.phase === "final" && (!reflectionReceived() || reflectionClosed()) && (next === "lost" || next === "failed" || next === "reconnecting")) {
         // The game is over and the room has closed: keep the final ranking on screen.
         void conn?.leave();
         status = "ok";
@@ -125,6 +126,23 @@ function wireRoom(r: Room): void {
     playerId = m.playerId;
     localSet(playerKey(code), playerId);
     render();
+  });
+  r.onMessage(SERVER_MESSAGES.reflection, (m: ReflectionMessage) => {
+    setupReflection({
+      code,
+      playerId,
+      send: (type, payload) => {
+        const open = conn?.room();
+        if (!open || status !== "ok") return false;
+        open.send(type, payload);
+        return true;
+      },
+      rerender: () => {
+        screen = null;
+        render();
+      },
+    });
+    takeReflection(m);
   });
   r.onMessage(SERVER_MESSAGES.refused, (m: RefusalMessage) => {
     toast(reasonText(m.reason));
@@ -228,6 +246,7 @@ function pickScreen(): { key: string; build: () => Screen } {
   if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}:${cardKey}`, build: decidingScreen };
   if (phase === "reveal") return { key: `${L}:reveal:${state.round}:${me.team.index}`, build: revealScreen };
   if (phase === "scoreboard") return { key: `${L}:score:${state.round}`, build: scoreScreen };
+  if (reflectionReceived()) return { key: `${L}:final:rf:${reflectionKey()}`, build: () => ({ key: "", ...reflectionScreen(finalParts) }) };
   return { key: `${L}:final`, build: finalScreen };
 }
 
@@ -904,7 +923,12 @@ function finalScreen(): Screen {
   return simple(
     "",
     () => `${textsVersion()}|${state?.phase}|${state ? Array.from(state.teams, (tm) => tm.score).join(",") : ""}`,
-    () => {
+    finalParts,
+  );
+}
+
+/** The final ranking: the whole final screen, and below the reflection once it opens. */
+function finalParts(): HTMLElement[] {
       const me = findMe();
       if (!state || !me) return [];
       const t = tp();
@@ -925,8 +949,6 @@ function finalScreen(): Screen {
         h("section", { class: "panel" }, rankingList(rows, me.team.index)),
         h("p", { class: "alert ok" }, t.thanks),
       ];
-    },
-  );
 }
 
 // ---- start ------------------------------------------------------------------------------------------

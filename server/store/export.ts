@@ -5,7 +5,7 @@
 // JSON report.
 import ExcelJS from "exceljs";
 import type { LockCause } from "../../shared/rules/types.js";
-import { say, type Condition, type Prime, type Role, type Text } from "../../shared/scenario.js";
+import { say, type Condition, type CoreValue, type Prime, type Role, type Text } from "../../shared/scenario.js";
 import type { ReportView, SessionReport } from "./types.js";
 import { REPORT_VIEWS } from "./types.js";
 
@@ -57,6 +57,7 @@ export const SHEET_NAME: Record<ReportView, Labels> = {
   events: { id: "Kejadian tersulit", en: "Hardest events" },
   diagnoses: { id: "Ketepatan diagnosis", en: "Diagnosis accuracy" },
   votes: { id: "Pilihan peserta", en: "Participants' votes" },
+  reflections: { id: "Refleksi peserta", en: "Participants' reflections" },
 };
 
 export interface Column {
@@ -84,6 +85,16 @@ type PlayerRow = SessionReport["players"][number];
 type EventRow = SessionReport["events"][number];
 type DiagnosisRow = SessionReport["diagnoses"][number];
 type VoteRow = SessionReport["votes"][number];
+type ReflectionRow = SessionReport["reflections"][number];
+const VALUE_LABEL: Record<CoreValue, Labels> = {
+  "berorientasi-pelayanan": { id: "Berorientasi Pelayanan", en: "Service-oriented" },
+  akuntabel: { id: "Akuntabel", en: "Accountable" },
+  kompeten: { id: "Kompeten", en: "Competent" },
+  harmonis: { id: "Harmonis", en: "Harmonious" },
+  loyal: { id: "Loyal", en: "Loyal" },
+  adaptif: { id: "Adaptif", en: "Adaptive" },
+  kolaboratif: { id: "Kolaboratif", en: "Collaborative" },
+};
 
 const sessionColumns: Column[] = [
   col<unknown>("", { id: "Kode ruang", en: "Room code" }, "text", (_r, rep) => rep.session.code),
@@ -207,7 +218,23 @@ export const COLUMNS: Record<ReportView, Column[]> = {
     col<VoteRow>("choice", { id: "Respons dipilih", en: "Response chosen" }, "text", (r, _rep, lang) => prime(r.choice, lang)),
     col<VoteRow>("bestChoice", { id: "Respons terbaik", en: "Best response" }, "bool", (r) => r.bestChoice),
     col<VoteRow>("committed", { id: "Peran dilibatkan", en: "Role committed" }, "bool", (r) => r.committed),
+    col<VoteRow>("rolesCommitted", { id: "Kartu peran dilibatkan", en: "Role cards committed" }, "text", (r, _rep, lang) => roles(r.rolesCommitted ?? [], lang)),
     col<VoteRow>("playerId", { id: "ID peserta", en: "Participant id" }, "text", (r) => r.playerId),
+  ],
+  reflections: [
+    ...sessionColumns,
+    col<ReflectionRow>("teamNo", { id: "Kelompok", en: "Team" }, "int", (r) => r.teamNo),
+    col<ReflectionRow>("name", { id: "Peserta", en: "Participant" }, "text", (r) => r.name),
+    col<ReflectionRow>("issue", { id: "Isu di unit kerja", en: "Issue in own unit" }, "text", (r) => r.issue),
+    col<ReflectionRow>("condition", { id: "Kondisi VUCA dominan", en: "Dominant VUCA condition" }, "text", (r, _rep, lang) => condition(r.condition, lang)),
+    col<ReflectionRow>("prime", { id: "Respons (VUCA Prime)", en: "Response (VUCA Prime)" }, "text", (r, _rep, lang) => prime(r.prime, lang)),
+    col<ReflectionRow>("partners", { id: "Mitra pentahelix", en: "Pentahelix partners" }, "text", (r, _rep, lang) => roles(r.partners, lang)),
+    col<ReflectionRow>("value", { id: "Nilai BerAKHLAK", en: "BerAKHLAK value" }, "text", (r, _rep, lang) => (r.value ? VALUE_LABEL[r.value][lang] : "")),
+    col<ReflectionRow>("behaviour", { id: "Perilaku BerAKHLAK", en: "BerAKHLAK behaviour" }, "text", (r, _rep, lang) => (r.behaviour ? text(r.behaviour, lang) : "")),
+    col<ReflectionRow>("activity", { id: "Kegiatan nyata", en: "Concrete activity" }, "text", (r) => r.activity),
+    col<ReflectionRow>("complete", { id: "Lengkap", en: "Complete" }, "bool", (r) => r.complete),
+    col<ReflectionRow>("onWall", { id: "Di dinding kelas", en: "On the class wall" }, "bool", (r) => r.onWall),
+    col<ReflectionRow>("playerId", { id: "ID peserta", en: "Participant id" }, "text", (r) => r.playerId),
   ],
 };
 
@@ -343,7 +370,7 @@ export async function toXlsx(report: SessionReport, lang: Lang = "id", options: 
     sheet.columns = columns.map((c, i) => ({
       header: headers[i],
       key: `c${i}`,
-      width: Math.min(48, Math.max(10, headers[i]!.length + 2, c.kind === "date" ? 17 : 0, c.field === "reason" ? 40 : 0)),
+      width: Math.min(48, Math.max(10, headers[i]!.length + 2, c.kind === "date" ? 17 : 0, c.field === "reason" || c.field === "issue" || c.field === "activity" || c.field === "behaviour" ? 40 : 0)),
       ...(NUM_FMT[c.kind] ? { style: { numFmt: NUM_FMT[c.kind] } } : {}),
     }));
     sheet.getRow(1).font = { bold: true };

@@ -8,8 +8,11 @@ import { Kysely, sql, type ColumnType, type Transaction } from "kysely";
 import { Migrator, type Migration } from "kysely/migration";
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
 import { CONDITIONS, ROLES, packForRoute, type Condition, type EventCard, type Pack, type Prime, type Role } from "../../shared/scenario.js";
+import { behaviourOf } from "../../shared/behaviours.js";
+import type { ReflectionState } from "../../shared/rules/reflection.js";
 import type {
   EventReportRow,
+  ReflectionReportRow,
   ListOptions,
   PlayerReportRow,
   RoundReportRow,
@@ -712,12 +715,14 @@ export class SqlStore implements Store {
   async report(code: string, pack: Pack): Promise<SessionReport | null> {
     const session = await this.loadSession(code);
     if (!session) return null;
-    const [teamRows, playerRows, roundRows, resultRows, submissionRows] = await Promise.all([
+    const [teamRows, playerRows, roundRows, resultRows, submissionRows, snapshot] = await Promise.all([
       this.db.selectFrom("arena_teams").selectAll().where("session_code", "=", code).orderBy("team_index").execute(),
       this.db.selectFrom("arena_players").selectAll().where("session_code", "=", code).execute(),
       this.db.selectFrom("arena_rounds").selectAll().where("session_code", "=", code).orderBy("seq").execute(),
       this.db.selectFrom("arena_round_results").selectAll().where("session_code", "=", code).orderBy("seq").orderBy("team_index").execute(),
       this.db.selectFrom("arena_submissions").selectAll().where("session_code", "=", code).execute(),
+      // the closing reflection lives in the session's own row (its snapshot): deleted with it
+      this.latestSnapshot(code),
     ]);
     return buildReport(session, pack, {
       teams: teamRows.map((t) => ({
@@ -759,6 +764,7 @@ export class SqlStore implements Store {
         diagnosis: asCondition(s.diagnosis),
         committed: num(s.committed) === 1,
       })),
+      reflection: snapshot?.reflection,
     });
   }
 
@@ -813,6 +819,8 @@ interface ReportInput {
     diagnosisPoints: number;
   }[];
   submissions: { seq: number; playerId: string; team: number; prime: Prime | null; diagnosis: Condition | null; committed: boolean }[];
+  /** The closing reflection as the game keeps it (absent: none written). */
+  reflection?: ReflectionState | undefined;
 }
 
 /** Pure: the report of a session from its rows and its pack. Exported for tests. */
@@ -1013,6 +1021,7 @@ export function buildReport(session: StoredSession, wholePack: Pack, input: Repo
 
   // every member's own submission, round by round (the team's plurality hides who read it right)
   const nameOf = new Map(input.players.map((p) => [p.id, p.name]));
+  const rolesOf = new Map(input.players.map((p) => [p.id, p.roles]));
   const votes: VoteReportRow[] = input.submissions
     .filter((s) => scoredSeqs.has(s.seq))
     .map((s) => {
@@ -1031,6 +1040,7 @@ export function buildReport(session: StoredSession, wholePack: Pack, input: Repo
         choice: s.prime,
         bestChoice: s.prime !== null && card !== undefined && (card.options.find((o) => o.prime === s.prime)?.points ?? -1) === bestOf(card).points,
         committed: s.committed,
+        rolesCommitted: s.committed ? [...(rolesOf.get(s.playerId) ?? [])] : [],
         seq: s.seq,
       };
     })
@@ -1096,6 +1106,36 @@ export function buildReport(session: StoredSession, wholePack: Pack, input: Repo
     events,
     diagnoses,
     votes,
+    reflections: reflectionRows(input),
   };
 }
 
+
+/** One row per participant still in the game (and anyone who wrote before being removed), by team then name. */
+function reflectionRows(input: ReportInput): ReflectionReportRow[] {
+  const entries = input.reflection?.entries ?? {};
+  const hidden = new Set(input.reflection?.hidden ?? []);
+  return input.players
+    .filter((p) => p.present || Object.hasOwn(entries, p.id))
+    .map((p): ReflectionReportRow => {
+      const e = Object.hasOwn(entries, p.id) ? entries[p.id] : undefined;
+      const b = e?.behaviour ? behaviourOf(e.behaviour) : undefined;
+      const complete = !!e && e.issue.trim() !== "" && !!e.condition && !!e.prime && e.partners.length > 0 && !!b && e.activity.trim() !== "";
+      return {
+        teamNo: p.team + 1,
+        playerId: p.id,
+        name: p.name,
+        issue: e?.issue.trim() ?? "",
+        condition: e?.condition ?? null,
+        prime: e?.prime ?? null,
+        partners: e ? ROLES.filter((r) => e.partners.includes(r)) : [],
+        behaviourId: b?.id ?? null,
+        value: b?.value ?? null,
+        behaviour: b?.text ?? null,
+        activity: e?.activity.trim() ?? "",
+        complete,
+        onWall: !!e?.done && !hidden.has(p.id),
+      };
+    })
+    .sort((a, b) => a.teamNo - b.teamNo || a.name.localeCompare(b.name, "id"));
+}

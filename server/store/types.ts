@@ -2,7 +2,7 @@
 // with two implementations (SQLite by default, PostgreSQL for a cluster),
 // both in ./sql.ts. Times are epoch milliseconds (Date.now()).
 import type { GameState, LockCause, Phase, Settings } from "../../shared/rules/types.js";
-import type { Condition, Pack, Prime, Role, Text } from "../../shared/scenario.js";
+import type { Condition, CoreValue, Pack, Prime, Role, Text } from "../../shared/scenario.js";
 
 /** What the room passes with each save besides the game state. */
 export interface SessionMeta {
@@ -211,6 +211,31 @@ export interface VoteReportRow {
   choice: Prime | null;
   bestChoice: boolean;
   committed: boolean;
+  /** The roles the member committed that round (their role cards when committed, else none). */
+  rolesCommitted: Role[];
+}
+
+/**
+ * One participant's closing reflection chain (the aktualisasi design matrix).
+ * Evidence for the coach and mentor, not a score: game points are not a grade.
+ */
+export interface ReflectionReportRow {
+  teamNo: number;
+  playerId: string;
+  name: string;
+  issue: string;
+  condition: Condition | null;
+  prime: Prime | null;
+  partners: Role[];
+  /** The behaviour's id (shared/behaviours.ts), its value and its wording. */
+  behaviourId: string | null;
+  value: CoreValue | null;
+  behaviour: Text | null;
+  activity: string;
+  /** Every step answered. */
+  complete: boolean;
+  /** Sent to the class wall. */
+  onWall: boolean;
 }
 
 export interface SessionReport {
@@ -227,10 +252,12 @@ export interface SessionReport {
   diagnoses: DiagnosisReportRow[];
   /** Every member's own submission per scored round. */
   votes: VoteReportRow[];
+  /** Every participant's closing reflection, by team then name (one row each, empty fields when not written). */
+  reflections: ReflectionReportRow[];
 }
 
-export type ReportView = "rounds" | "teams" | "players" | "events" | "diagnoses" | "votes";
-export const REPORT_VIEWS: readonly ReportView[] = ["rounds", "teams", "players", "events", "diagnoses", "votes"];
+export type ReportView = "rounds" | "teams" | "players" | "events" | "diagnoses" | "votes" | "reflections";
+export const REPORT_VIEWS: readonly ReportView[] = ["rounds", "teams", "players", "events", "diagnoses", "votes", "reflections"];
 
 // ---- the store ---------------------------------------------------------------
 

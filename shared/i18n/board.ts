@@ -64,6 +64,13 @@ const id = {
   closed: "Sesi ini sudah ditutup oleh fasilitator.",
   closedHelp: "Terima kasih sudah bermain!",
   demo: "Pratinjau",
+  wallTitle: "Dinding kelas: lalu apa selanjutnya?",
+  wallFilled: (n: number, total: number) => `${n} dari ${total} peserta sudah melengkapi refleksi`,
+  wallConditions: "Kondisi yang paling menonjol di unit kerja kita",
+  wallBehaviours: "Perilaku BerAKHLAK yang paling banyak dipilih",
+  wallActivities: "Kegiatan nyata yang akan dilakukan",
+  wallEmpty: "Kegiatan muncul di sini, tanpa nama, begitu peserta mengirimnya.",
+  wallClosed: "Refleksi sudah ditutup",
 };
 
 export type BoardStrings = typeof id;
@@ -129,6 +136,13 @@ const en: BoardStrings = {
   closed: "The facilitator has closed this session.",
   closedHelp: "Thank you for playing!",
   demo: "Preview",
+  wallTitle: "Class wall: now what?",
+  wallFilled: (n, total) => `${n} of ${total} participants have completed their reflection`,
+  wallConditions: "The conditions that dominate in our units",
+  wallBehaviours: "The BerAKHLAK behaviours chosen most",
+  wallActivities: "Concrete activities we will do",
+  wallEmpty: "Activities appear here, without names, as participants send them.",
+  wallClosed: "The reflection is closed",
 };
 
 export const board: Record<Lang, BoardStrings> = { id, en };

@@ -4,6 +4,7 @@ import type { Action, GameState, Result, RuleContext, Settings } from "./types.j
 import { emptyTeam, freshTimer, refuse } from "./state.js";
 import { chooseTeam, join, movePlayer, passCaptain, removePlayer, renamePlayer, setConnected } from "./join.js";
 import { lock, reason, submit } from "./deciding.js";
+import { closeReflection, hideActivity, reflect } from "./reflection.js";
 import { addTime, end, lockRoom, next, pause, reveal, resume, skip, start, tick } from "./phase.js";
 
 export { summarise, rankTeams } from "./summary.js";
@@ -15,6 +16,8 @@ export { normaliseName, balancedTeam } from "./join.js";
 export { freeName, nameSkeleton } from "./names.js";
 export { nextRandom, shuffle } from "./random.js";
 export type * from "./types.js";
+export { REFLECTION_TEXT_MAX, entryOf, isComplete, wallOf, reflectionOf, emptyEntry } from "./reflection.js";
+export type { ReflectionEntry, ReflectionPatch, ReflectionState, Wall } from "./reflection.js";
 
 export function createGame(settings: Settings, seed: number): GameState {
   return {
@@ -76,6 +79,12 @@ export function reduce(state: GameState, action: Action, ctx: RuleContext): Resu
       return renamePlayer(state, action);
     case "tick":
       return tick(state, ctx);
+    case "reflect":
+      return reflect(state, action, ctx);
+    case "closeReflection":
+      return closeReflection(state);
+    case "hideActivity":
+      return hideActivity(state, action);
     default:
       return refuse("BAD_MESSAGE");
   }

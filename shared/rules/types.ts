@@ -3,6 +3,7 @@
 // new state or a reason; they import nothing from Colyseus, Phaser or the DOM.
 import type { Condition, Pack, Prime, Role, Scoring } from "../scenario.js";
 import type { Reason } from "../reasons.js";
+import type { ReflectionPatch, ReflectionState } from "./reflection.js";
 
 export type Phase = "lobby" | "briefing" | "deciding" | "reveal" | "scoreboard" | "final";
 
@@ -128,6 +129,8 @@ export interface GameState {
   history: RoundRecord[];
   /** Deterministic state of the seeded random source (dealing, balancing). */
   seed: number;
+  /** Each participant's closing reflection (shared/rules/reflection.ts); absent until the first is written. */
+  reflection?: ReflectionState | undefined;
 }
 
 /** What every rule gets besides the state. */
@@ -146,6 +149,7 @@ export type Action =
   | { type: "submit"; playerId: string; prime: Prime; diagnosis?: Condition | undefined; commit: boolean }
   | { type: "reason"; playerId: string; text: string }
   | { type: "lock"; playerId: string }
+  | { type: "reflect"; playerId: string; patch: ReflectionPatch }
   // the host (trainer)
   | { type: "start" }
   | { type: "next" }
@@ -160,6 +164,8 @@ export type Action =
   | { type: "movePlayer"; playerId: string; team: number }
   | { type: "removePlayer"; playerId: string }
   | { type: "renamePlayer"; playerId: string; name: string }
+  | { type: "closeReflection" }
+  | { type: "hideActivity"; playerId: string; hidden: boolean }
   // the room clock
   | { type: "tick" };
 

@@ -62,6 +62,6 @@ describe("results routes", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
     // rounds, teams, players, hardest events, diagnosis accuracy, participants' votes
-    expect(book.worksheets.length).toBe(6);
+    expect(book.worksheets.length).toBe(7);
   });
 });
