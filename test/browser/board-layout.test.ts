@@ -52,7 +52,7 @@ function stateOf(pack: Pack, round: number, phase: RoomStateView["phase"], board
 
 /** The overlapping pairs of visible texts of the scene on screen, after its tweens have run to the end. */
 async function overlaps(page: Page, scene: string): Promise<string[]> {
-  await page.waitForFunction((key) => (window as unknown as { __boardScene?: string }).__boardScene === key, scene, { timeout: 10_000 });
+  await page.waitForFunction((key) => (window as unknown as { __boardScene?: string }).__boardScene === key, scene, { timeout: 60_000 });
   return page.evaluate((key) => {
     type T = { type: string; visible: boolean; alpha: number; text?: string; getBounds(): { x: number; y: number; width: number; height: number } };
     const board = (window as unknown as { __arenaBoard: { game: { scene: { getScene(k: string): { tweens: { getTweens(): { complete(): void }[] }; time: { removeAllEvents(): void }; children: { list: T[] } } } } } }).__arenaBoard;
@@ -96,7 +96,8 @@ describe.runIf(hasChromium)("the board's layout", () => {
     it(`puts no text over text on any card of any pack at ${w}×${h}`, async () => {
       const page = await browser.newPage({ viewport: { width: w, height: h } });
       await page.goto(`${game.url}/board.html?demo=lobby&teams=${TEAMS}`);
-      await page.waitForFunction(() => !!(window as unknown as { __arenaBoard?: unknown }).__arenaBoard, null, { timeout: 15_000 });
+      // the board is up when the demo's lobby scene has drawn (Phaser booted, fonts loaded)
+      await page.waitForFunction(() => (window as unknown as { __boardScene?: string }).__boardScene === "Lobby", null, { timeout: 60_000 });
       const found: string[] = [];
       for (const pack of game.packs.values()) {
         const settings = { orderSeed: 11, showCondition: false } as GameState["settings"];
