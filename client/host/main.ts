@@ -985,6 +985,9 @@ function nextLabel(st: RoomStateView): string {
   }
 }
 
+/** Card titles seen during the session, by id: the final summary names its hardest cards by id. */
+const cardTitles = new Map<string, Text>();
+
 /** The room patches the seconds left only every few seconds: the console counts down in between. */
 const countdown = new Countdown();
 function showTime(): void {
@@ -1019,6 +1022,7 @@ function updateSession(force = false): void {
   setText(els.round, phase === "lobby" ? s.noRoundYet : s.round(Math.min((st.round ?? 0) + 1, (st.roundCount ?? 0)), (st.roundCount ?? 0)));
   showTime();
   const card = inGame ? parseCard(st) : null;
+  if (card) cardTitles.set(card.id, card.title);
   setText(els.cardTitle, card ? `${card.icon ? card.icon + " " : ""}${say(card.title, lang())}` : "");
   els.cardTitle.parentElement!.hidden = !card;
   setText(els.roomNote, st.roomLocked ? `🔒 ${s.roomLockedNote}` : s.roomOpenNote);
@@ -1430,7 +1434,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                     h("td", { class: "num" }, pct(r.collaborationRate)),
                     conds.map((k) => {
                       const v = r.byCondition?.[k];
-                      return h("td", { class: "num" }, v ? `${v.points}/${v.max}` : "—");
+                      return h("td", { class: "num" }, v && v.max > 0 ? `${v.points}/${v.max}` : "–");
                     }),
                   ),
                 ),
@@ -1448,7 +1452,7 @@ function renderFinal(st: RoomStateView, force: boolean): void {
                     h(
                       "li",
                       null,
-                      h("span", null, `${s.card} ${e.round + 1} · ${e.eventId}`),
+                      h("span", null, `${s.card} ${e.round + 1} · ${cardTitles.has(e.eventId) ? say(cardTitles.get(e.eventId), lang()) : e.eventId}`),
                       h("span", { class: "bar-meter", "aria-hidden": "true" }, h("span", { style: `width:${Math.round(Math.max(0, Math.min(1, e.successRate)) * 100)}%` })),
                       h("span", { class: "num" }, `${s.successRate} ${pct(e.successRate)}`),
                     ),
