@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 // room, store and browser suites own ports and databases on this machine.
 export default defineConfig({
   test: {
-    include: ["shared/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "scenarios/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["shared/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "client/**/*.test.ts", "scenarios/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "dist/**"],
     fileParallelism: false,
     testTimeout: 60_000,
