@@ -5,11 +5,14 @@
 // that failing, by code and device. Every 30 s it prints the server's memory
 // (RSS) and event-loop delay; at the end the RSS curve, the stalls (a 20 ms
 // timer more than 100 ms late) and the lost votes (a vote a phone saw taken
-// that the console did not show when its team locked).
+// that the console did not show when its team locked), then a summary table
+// (Markdown, for the README) with the machine's load average beside it: the
+// machine may be shared, and its load moves the stalls more than the server does.
 //   npm run soak                               # 30 minutes
 //   npm run soak -- --minutes 2 --rooms 4 --phones 20
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { Client, type Room } from "@colyseus/sdk";
 import { voteOf, type RoomStateView } from "../../shared/view.js";
 import { freePort } from "../helpers/game-server.js";
@@ -179,11 +182,17 @@ async function playRoom(index: number): Promise<void> {
 
 const started = Date.now();
 const rss: number[] = [];
+const loads: number[] = [];
+let worstP99 = 0;
+let worstStall = 0;
 const sampler = setInterval(async () => {
   const s = await stats();
   rss.push(s.rssMb);
+  loads.push(loadavg()[0]!);
+  worstP99 = Math.max(worstP99, s.loopP99Ms);
+  worstStall = Math.max(worstStall, s.worstMs);
   const minute = ((Date.now() - started) / 60_000).toFixed(1);
-  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures})`);
+  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), load ${loadavg()[0]!.toFixed(1)}`);
 }, 30_000);
 
 const workers = Array.from({ length: ROOMS }, async (_, i) => {
@@ -195,5 +204,13 @@ clearInterval(sampler);
 const end = await stats();
 console.log(`\nsoak: ${MINUTES} min, ${ROOMS} rooms × ${PHONES} phones: ${rounds} rounds, ${votesAcked} votes taken, ${votesLost} lost, ${drops} drops (${rejoinFailures} not back), ${end.stalls} event-loop stalls > 100 ms (worst ${end.worstMs.toFixed(0)} ms in the last interval)`);
 console.log(`RSS every 30 s (MB): ${rss.map((r) => r.toFixed(0)).join(" ")}`);
+// After warm-up: the samples past the first fifth of the run (at least the first one left out).
+const warm = rss.slice(Math.max(1, Math.floor(rss.length / 5)));
+const mb = (x: number | undefined) => (x === undefined ? "–" : x.toFixed(0));
+const range = (xs: number[]) => (xs.length ? `${mb(Math.min(...xs))}–${mb(Math.max(...xs))}` : "–");
+console.log(`
+| minutes | rooms × phones | rounds | votes taken | lost | drops (not back) | stalls > 100 ms | worst late timer | event loop p99 (worst 30 s) | RSS after warm-up: first → last (range) | load average (1 min) |
+|---|---|---|---|---|---|---|---|---|---|---|
+| ${MINUTES} | ${ROOMS} × ${PHONES} | ${rounds} | ${votesAcked} | ${votesLost} | ${drops} (${rejoinFailures}) | ${end.stalls} | ${Math.max(worstStall, end.worstMs).toFixed(0)} ms | ${worstP99.toFixed(1)} ms | ${mb(warm[0])} → ${mb(warm.at(-1))} MB (${range(warm)}) | ${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : "–"} (${cpus().length} cores) |`);
 server.kill("SIGTERM");
 process.exit(votesLost > 0 ? 1 : 0);
