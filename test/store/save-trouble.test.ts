@@ -17,7 +17,7 @@ import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } f
 import { createPersister, openStore, SqlStore, withStatementCache, type Store } from "../../server/store/index.js";
 import { replaySpool, spoolSnapshots, SPOOL_FOLDER } from "../../server/store/spool.js";
 import { gameAt, HOST_KEY, PACK, sha256 } from "./fixture.js";
-import type { Database } from "../../server/store/sql.js";
+import type { Database } from "../../server/store/schema.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
 import type { SaveTroubleMessage } from "../../shared/protocol.js";
 
