@@ -7,41 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
 import { balanceWarnings, behaviourCoverageErrors, formulaWarnings, isTwist, lengthGiveaways, loadPackFile, loadPacks, packRuleErrors, sourceWarnings } from "./packs.js";
-import { PRIMES, validatePack, type Pack } from "../shared/scenario.js";
+import { validatePack, type Pack } from "../shared/scenario.js";
+import { cardDoc, packDoc, type Doc } from "../test/helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 let dir: string;
 
-type Doc = Record<string, any>;
-
-function card(n: number, condition = "volatility"): Doc {
-  return {
-    id: `uji-${n}`,
-    title: { id: `Kartu ${n}`, en: `Card ${n}` },
-    narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
-    condition,
-    conditionReason: "Petunjuk di kisah.",
-    options: PRIMES.map((prime, i) => ({
-      prime,
-      text: { id: `Pilihan ${i}`, en: `Option ${i}` },
-      points: i === 0 ? 3 : 1,
-      reason: { id: "Karena.", en: "Because." },
-    })),
-    rolesNeeded: ["government"],
-    rolesHarmful: [],
-    reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
-    value: "adaptif",
-  };
-}
+const card = (n: number, condition = "volatility"): Doc => cardDoc(`uji-${n}`, n, { condition, conditionReason: "Petunjuk di kisah." });
 
 function pack(id = "uji-paket"): Doc {
-  return {
-    id,
-    title: { id: "Paket Uji", en: "Test pack" },
-    description: "Untuk pengujian.",
-    events: [1, 2, 3, 4, 5].map((n) => card(n)),
-  };
+  return { ...packDoc(id, 0), events: [1, 2, 3, 4, 5].map((n) => card(n)) };
 }
 
 /** pack(), made to keep the counted rules of issue #17 (twists, five values, notes, a short route). */

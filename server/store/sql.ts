@@ -34,6 +34,9 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
+/** Sessions whose last write the store remembers (a day of training is far fewer; a process that runs for months forgets the oldest). */
+export const WRITTEN_MAX = 1000;
+
 export interface SqlStoreOptions {
   dialect: "sqlite" | "postgres";
   /** PostgreSQL schema holding the tables (default: the connection's search_path). */
@@ -171,7 +174,12 @@ export class SqlStore implements Store {
       }
       wrote = true;
     });
-    if (wrote) this.written.set(code, { updatedAt: meta.updatedAt, teams: teamsKey, players: playersKey });
+    if (wrote) {
+      // most recently written last; the oldest forgotten past WRITTEN_MAX (it is then written whole once more)
+      this.written.delete(code);
+      this.written.set(code, { updatedAt: meta.updatedAt, teams: teamsKey, players: playersKey });
+      if (this.written.size > WRITTEN_MAX) this.written.delete(this.written.keys().next().value!);
+    }
   }
 
   private async writeTeams(trx: Transaction<Database>, code: string, snapshot: GameState): Promise<void> {

@@ -65,19 +65,7 @@ export interface ListOptions {
 }
 
 // ---- the report: its types are shared with the pages (shared/protocol/report.ts)
-export type {
-  ConditionScore,
-  DiagnosisReportRow,
-  EventReportRow,
-  PlayerReportRow,
-  ReflectionReportRow,
-  ReportSession,
-  ReportView,
-  RoundReportRow,
-  SessionReport,
-  TeamReportRow,
-  VoteReportRow,
-} from "../../shared/protocol/report.js";
+export type * from "../../shared/protocol/report.js";
 export { REPORT_VIEWS } from "../../shared/protocol/report.js";
 
 // ---- the store ---------------------------------------------------------------

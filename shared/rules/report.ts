@@ -18,7 +18,7 @@ import type {
 import { compareTeams } from "./ranking.js";
 import type { ReflectionState } from "./reflection.js";
 import { bestOf, eventSuccess, teamProfile, type TeamRound } from "./summary.js";
-import type { LockCause, Settings } from "./types.js";
+import type { Settings, TeamResult } from "./types.js";
 
 const round = (value: number, digits: number): number => {
   const f = 10 ** digits;
@@ -29,22 +29,8 @@ export interface ReportInput {
   teams: { index: number; captain: string | null; score: number; totalLockMs: number; members: string[] }[];
   players: { id: string; name: string; team: number; roles: Role[]; present: boolean }[];
   rounds: { seq: number; round: number; eventId: string; skipped: boolean }[];
-  results: {
-    seq: number;
-    team: number;
-    choice: Prime | null;
-    roles: Role[];
-    reason: string;
-    responsePoints: number;
-    collabPoints: number;
-    points: number;
-    lockedBy: LockCause | null;
-    lockMs: number | null;
-    sent: number;
-    size: number;
-    diagnosis: Condition | null;
-    diagnosisPoints: number;
-  }[];
+  /** A team's result in a round as the store keeps it (no tallies; the roles it committed as `roles`). */
+  results: (Omit<TeamResult, "tally" | "diagnosisTally" | "rolesCommitted"> & { seq: number; roles: Role[] })[];
   submissions: { seq: number; playerId: string; team: number; prime: Prime | null; diagnosis: Condition | null; committed: boolean }[];
   /** The closing reflection as the game keeps it (absent: none written). */
   reflection?: ReflectionState | undefined;

@@ -12,38 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
 import { checkPackFiles, loadPackFile, loadPacks } from "../../server/packs.js";
-import { PRIMES } from "../../shared/scenario.js";
+import { packDoc, type Doc } from "../helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 let dir: string;
 
-type Doc = Record<string, any>;
-
-function pack(id: string): Doc {
-  return {
-    id,
-    title: { id: "Paket Uji", en: "Test pack" },
-    description: "Untuk pengujian.",
-    events: [1, 2, 3, 4, 5].map((n) => ({
-      id: `${id}-${n}`,
-      title: { id: `Kartu ${n}`, en: `Card ${n}` },
-      narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
-      condition: "volatility",
-      conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." },
-      options: PRIMES.map((prime, i) => ({
-        prime,
-        text: { id: `Pilihan ${i}`, en: `Option ${i}` },
-        points: i === 0 ? 3 : 1,
-        reason: { id: "Karena.", en: "Because." },
-      })),
-      rolesNeeded: ["government"],
-      rolesHarmful: [],
-      reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
-      value: "adaptif",
-    })),
-  };
-}
+/** A valid pack of five cards. */
+const pack = (id: string): Doc => packDoc(id, 5, { conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." } });
 
 function write(name: string, content: Doc | string | Buffer, sub = ""): string {
   const folder = join(dir, sub);
