@@ -44,3 +44,13 @@ export function pgUrlWithSchema(schema: string): string {
 
 /** requireService for the test PostgreSQL. */
 export const requirePostgres = (): Promise<boolean> => requireService("PostgreSQL", () => pgQuery("select 1"));
+
+/** requireService for a test Redis database, emptied first (each suite has a database number of its own). */
+export const requireRedis = (url: string): Promise<boolean> =>
+  requireService("Redis", async () => {
+    const { Redis } = await import("ioredis");
+    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    await r.connect();
+    await r.flushdb();
+    await r.quit();
+  });

@@ -2,10 +2,9 @@
 // driver: a room created through one is joined by players through the other,
 // a full round is played, and codes never collide across 200 creations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
-import { pgQuery, pgUrlWithSchema, requireService } from "../helpers/services.js";
+import { pgQuery, pgUrlWithSchema, requireRedis } from "../helpers/services.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379/7";
@@ -13,12 +12,7 @@ const REDIS_URL = "redis://127.0.0.1:6379/7";
 const PG_SCHEMA = `arena_redis_test_${process.pid}`;
 const DATABASE_URL = pgUrlWithSchema(PG_SCHEMA);
 
-const redisUp = await requireService("Redis", async () => {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
-});
+const redisUp = await requireRedis(REDIS_URL);
 
 /** One of the two processes: Redis for presence and rooms, PostgreSQL for the store. */
 function startProcess(port: number): Promise<ServerProcess> {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
-import { pgQuery, pgUrlWithSchema, requirePostgres, requireService } from "../helpers/services.js";
+import { pgQuery, pgUrlWithSchema, requirePostgres, requireRedis } from "../helpers/services.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { voteOf } from "../../shared/view.js";
 
@@ -14,12 +14,7 @@ const REDIS_URL = "redis://127.0.0.1:6379/9";
 const PG_SCHEMA = `arena_takeover_test_${process.pid}`;
 const DATABASE_URL = pgUrlWithSchema(PG_SCHEMA);
 
-const redisUp = await requireService("Redis", async () => {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
-});
+const redisUp = await requireRedis(REDIS_URL);
 const pgUp = await requirePostgres();
 
 /** One of the two processes: Redis for presence and rooms, PostgreSQL for the store. */

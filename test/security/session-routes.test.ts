@@ -4,18 +4,14 @@
 // (report, resume, delete, exports, lookup) answers both alike, counts both as
 // misses with the wrong codes typed on phones, and a correct key still works
 // from a throttled address.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStoredGame, type TestGame, type StoredGame } from "../helpers/game-server.js";
+import { describe, expect, it } from "vitest";
+import type { TestGame } from "../helpers/game-server.js";
+import { useStoredGame } from "../helpers/stored-game.js";
 import type { Store } from "../../server/store/index.js";
 
 let game: TestGame;
 let store: Store;
-let stored: StoredGame | undefined;
-beforeAll(async () => {
-  stored = await startStoredGame();
-  ({ game, store } = stored);
-});
-afterAll(() => stored?.close());
+useStoredGame((g) => ({ game, store } = g));
 
 type Call = (code: string, key: string) => Promise<Response>;
 const json = (method: string, path: string, body: unknown) =>

@@ -2,19 +2,15 @@
 // rooms someone had joined and left, so a created room nobody joined stayed in
 // memory for ever. Now it closes after UNJOINED_MINUTES (here 1.2 s); its
 // saved session is kept and the trainer can still resume it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
-import { startStoredGame, type TestGame, type StoredGame } from "../helpers/game-server.js";
+import type { TestGame } from "../helpers/game-server.js";
+import { useStoredGame } from "../helpers/stored-game.js";
 import type { Store } from "../../server/store/index.js";
 
 let game: TestGame;
 let store: Store;
-let stored: StoredGame | undefined;
-beforeAll(async () => {
-  stored = await startStoredGame({ UNJOINED_MINUTES: "0.02" });
-  ({ game, store } = stored);
-});
-afterAll(() => stored?.close());
+useStoredGame((g) => ({ game, store } = g), { UNJOINED_MINUTES: "0.02" });
 
 async function gone(code: string): Promise<boolean> {
   for (let i = 0; i < 100; i++) {
