@@ -86,7 +86,7 @@ export const MessageSchemas = {
   /** The phone's language changed: its texts come again in that language. */
   lang: z.strictObject({ lang: z.enum(["id", "en"]) }),
   /** The trainer drives the board from the console: the reveal's view and the sound level (presentation, not a game rule). */
-  board: z.strictObject({ view: z.enum(["results", "responses"]).optional(), volume: z.number().int().min(0).max(10).optional() }),
+  board: z.strictObject({ view: z.enum(["results", "responses", "wall"]).optional(), volume: z.number().int().min(0).max(10).optional(), motion: z.boolean().optional() }),
   /** Every trainer action. */
   host: z.discriminatedUnion("action", [
     z.strictObject({ action: z.literal("start") }),
@@ -103,6 +103,7 @@ export const MessageSchemas = {
     z.strictObject({ action: z.literal("removePlayer"), playerId: PlayerIdSchema }),
     z.strictObject({ action: z.literal("renamePlayer"), playerId: PlayerIdSchema, name: z.string().max(200) }),
     z.strictObject({ action: z.literal("banPlayer"), playerId: PlayerIdSchema }),
+    z.strictObject({ action: z.literal("openReflection") }),
     z.strictObject({ action: z.literal("closeReflection") }),
     z.strictObject({ action: z.literal("hideActivity"), playerId: PlayerIdSchema, hidden: z.boolean() }),
   ]),
@@ -141,6 +142,8 @@ export interface ReflectionMessage {
  * adds each card's seat id, so the trainer can hide one; the board's never has one.
  */
 export interface WallMessage extends Wall {
+  /** The phones may write now (contract C1: mid-game while the trainer keeps it open, or at the final until closed). */
+  open?: boolean;
   cards?: { playerId: string; text: string; hidden: boolean }[];
   /** The wording of each behaviour counted (the board does not carry the list of 21). */
   labels?: Record<string, { value: CoreValue; text: Text }>;

@@ -388,6 +388,8 @@ export interface RoomStateView {
   /** The reveal's view the trainer chose (0 results, 1 responses and reflection) and the board's sound level (0–10). */
   boardView: number;
   volume: number;
+  /** The board moves (contract C2; the console's "Gerak" toggle). */
+  boardMotion?: boolean;
   code: string;
   packId: string;
   packTitle: string;

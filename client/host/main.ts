@@ -244,6 +244,8 @@ async function createSession(): Promise<void> {
     hostKey = body.hostKey;
     freshLink = hostLink();
     openSession();
+    // the create form was scrolled to its button: the session starts at its top ("← Semua sesi" in view)
+    scrollTo(0, 0);
   } catch {
     createError = c().reasons.SERVER_ERROR;
   } finally {
@@ -723,7 +725,10 @@ function openSession(): void {
       r.onMessage(SERVER_MESSAGES.removed, () => undefined);
       r.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => {
         wallMsg = m;
-        if (state?.teams && sessionEls) renderDebrief(state);
+        if (state?.teams && sessionEls) {
+          renderDebrief(state);
+          renderFinalControls(state);
+        }
       });
       r.onMessage(SERVER_MESSAGES.saveTrouble, (m: SaveTroubleMessage) => {
         saveTrouble = m.failing ? { kind: m.kind, detail: m.detail } : null;
@@ -795,6 +800,10 @@ interface SessionEls {
   resumedPaused: HTMLElement;
   /** The trainer's key (hidden behind a button while deciding), the notes at the reveal, the planned length in the lobby. */
   key: HTMLElement;
+  /** Each team's lock status, beside the controls (in view at 1280×720). */
+  lockStrip: HTMLElement;
+  /** At the final, in place of the phase controls: report, exports, the reflection, a new session. */
+  finalCtl: HTMLElement;
 }
 let sessionEls: SessionEls | null = null;
 let teamsSig = "";
@@ -839,7 +848,7 @@ function buildSession(): SessionEls {
     paused: h("span", { class: "tag dark", hidden: true }, `❚❚ ${c().paused}`),
     joinUrl: h("a", { id: "join-url", class: "join-url", target: "_blank", rel: "noopener" }),
     roomNote: h("p", { class: "small muted", id: "room-note" }),
-    count: h("span", { class: "muted small" }),
+    count: h("span", { class: "muted small", id: "teams-count" }),
     buttons,
     startHint,
     teams: h("div", { id: "teams", class: "teams" }),
@@ -849,6 +858,8 @@ function buildSession(): SessionEls {
     resumedCount: h("span", { id: "resumed-count" }),
     resumedPaused: h("strong", { id: "resumed-paused", class: "resumed-paused", hidden: true }, `❚❚ ${s.resumedPaused}`),
     key: h("div", { id: "key-panel", class: "key-panel" }),
+    lockStrip: h("ul", { id: "lock-strip", class: "lock-strip", "aria-label": s.lockStrip }),
+    finalCtl: h("div", { id: "final-controls", class: "final-controls", hidden: true }),
   };
   mount(
     els.resumed,
@@ -899,8 +910,9 @@ function buildSession(): SessionEls {
       "nav",
       { class: "session-nav", "aria-label": s.allSessions },
       h("button", { type: "button", class: "ghost small-btn", "data-act": "home", title: s.allSessionsHint, onclick: goHome }, `← ${s.allSessions}`),
+      // beside the way home, one line high: it must not push the teams below the fold
+      linkBox,
     ),
-    linkBox,
     els.resumed,
     h(
       "div",
@@ -927,23 +939,25 @@ function buildSession(): SessionEls {
       h(
         "section",
         { class: "panel run-panel", "aria-labelledby": "controls-h" },
-        h("h2", { id: "controls-h" }, s.controls),
         h(
-          "dl",
-          { class: "facts run-facts" },
-          h("div", null, h("dt", null, s.phase), h("dd", null, els.phase, " ", els.paused)),
-          h("div", null, h("dt", null, s.card), h("dd", null, els.round)),
-          h("div", null, h("dt", null, s.timeLeft), h("dd", null, els.time)),
+          "div",
+          { class: "run-head" },
+          h("h2", { id: "controls-h" }, s.controls),
+          h(
+            "dl",
+            { class: "facts run-facts" },
+            h("div", null, h("dt", null, s.phase), h("dd", null, els.phase, " ", els.paused)),
+            h("div", null, h("dt", null, s.card), h("dd", null, els.round)),
+            h("div", null, h("dt", null, s.timeLeft), h("dd", null, els.time)),
+          ),
         ),
-        h("p", { class: "card-line" }, els.cardTitle),
-        els.key,
+        els.lockStrip,
         h(
           "div",
           { class: "controls" },
           h("div", { class: "ctl-main" }, buttons.start, buttons.next),
           startHint,
-          h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip),
-          h("div", { class: "ctl-row" }, buttons.lockRoom, buttons.end),
+          h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip, buttons.lockRoom, buttons.end),
           h(
             "div",
             { class: "ctl-row board-ctl", role: "group", "aria-labelledby": "board-ctl-h" },
@@ -954,6 +968,9 @@ function buildSession(): SessionEls {
             h("label", { class: "small volume" }, `🔊 `, volume),
           ),
         ),
+        els.finalCtl,
+        h("p", { class: "card-line" }, els.cardTitle),
+        els.key,
       ),
     ),
     els.final,
@@ -1074,6 +1091,8 @@ function updateSession(force = false): void {
   }
 
   renderKey(st, force);
+  renderLockStrip(st);
+  renderFinalControls(st);
   renderTeams(st, force);
   renderFinal(st, force);
   renderDebrief(st);
@@ -1197,6 +1216,79 @@ function renderKey(st: RoomStateView, force: boolean): void {
       reveal ? h("p", { class: "small" }, h("strong", null, `${s.reflectionQuestion}: `), say(reveal.card.reflection, lang())) : null,
     ),
   );
+}
+
+// ---- the lock strip and the final's controls ----------------------------------------------
+
+function renderLockStrip(st: RoomStateView): void {
+  const els = sessionEls!;
+  const s = t();
+  mount(
+    els.lockStrip,
+    Array.from(st.teams, (tm) => {
+      const n = tm.members.length;
+      const status =
+        st.phase === "lobby"
+          ? s.stripMembers(n)
+          : st.phase === "final"
+            ? c().points(tm.score ?? 0)
+            : tm.locked
+              ? `🔒 ${c().sentOf(tm.sent ?? 0, n)}`
+              : c().sentOf(tm.sent ?? 0, n);
+      return h(
+        "li",
+        { class: tm.locked && st.phase !== "lobby" && st.phase !== "final" ? "strip-team locked" : "strip-team", "data-team": tm.index, title: tm.locked ? s.teamLocked : s.teamOpen },
+        teamChip(tm.index),
+        h("span", { class: "strip-status" }, status),
+      );
+    }),
+  );
+}
+
+let finalCtlSig = "";
+function renderFinalControls(st: RoomStateView): void {
+  const els = sessionEls!;
+  const isFinal = st.phase === "final";
+  els.finalCtl.hidden = !isFinal;
+  if (!isFinal) return;
+  const s = t();
+  const sig = JSON.stringify([lang(), wallMsg?.closed ?? null, st.boardView, status]);
+  if (sig === finalCtlSig && els.finalCtl.childElementCount) return;
+  finalCtlSig = sig;
+  const focused = document.activeElement?.closest("#final-controls") ? (document.activeElement as HTMLElement).dataset.act : undefined;
+  mount(
+    els.finalCtl,
+    h(
+      "div",
+      { class: "link-row" },
+      h("button", { type: "button", class: "go", "data-act": "report", onclick: () => openReport(code, hostKey) }, `📊 ${s.openReport}`),
+      h("button", { type: "button", class: "secondary", "data-act": "new-session", title: s.newSessionHint, onclick: goHome }, `+ ${s.newSessionBtn}`),
+    ),
+    h(
+      "div",
+      { class: "link-row", role: "group", "aria-label": s.export },
+      h("span", { class: "small muted ctl-label" }, `${s.export}:`),
+      h("a", { class: "button secondary export-csv", href: exportUrl(code, hostKey, "csv", lang()), download: "" }, `⬇ ${s.exportCsv}`),
+      h("a", { class: "button secondary export-xlsx", href: exportUrl(code, hostKey, "xlsx", lang()), download: "" }, `⬇ ${s.exportXlsx}`),
+      h("a", { class: "button secondary export-json", href: exportUrl(code, hostKey, "json", lang()), download: "" }, `⬇ ${s.exportJson}`),
+    ),
+    h(
+      "div",
+      { class: "link-row", role: "group", "aria-label": s.finalReflection },
+      h("span", { class: "small muted ctl-label" }, `${s.finalReflection}:`),
+      h(
+        "button",
+        { type: "button", class: "secondary", "data-act": "wall-board", "aria-pressed": st.boardView === 1 ? "true" : "false", onclick: () => sendBoard({ view: st.boardView === 1 ? "results" : "responses" }) },
+        st.boardView === 1 ? s.dbShowRanking : s.dbShowWall,
+      ),
+      wallMsg && !wallMsg.closed
+        ? h("button", { type: "button", class: "danger", "data-act": "close-reflection", onclick: () => confirm(s.dbCloseConfirm) && send({ action: "closeReflection" }) }, `🔒 ${s.dbClose}`)
+        : wallMsg
+          ? h("span", { class: "tag dark" }, `🔒 ${s.dbClosed}`)
+          : null,
+    ),
+  );
+  if (focused) els.finalCtl.querySelector<HTMLElement>(`[data-act="${CSS.escape(focused)}"]`)?.focus();
 }
 
 // ---- teams ------------------------------------------------------------------------------
