@@ -25,7 +25,8 @@ import type { Pack } from "../../shared/scenario.js";
 import { loadSheet, sheetScreen } from "./sheet.js";
 import { deleteSession, exportUrl, fetchReport, lookupSessions, resumeSession, type Failure, type ReportView, type SessionReport, type SessionStatus } from "./api.js";
 import { formatWhen, reportScreen } from "./report.js";
-import { debriefPanel } from "./debrief.js";
+import { debriefPanel, wallSection } from "./debrief.js";
+import { revealDebrief } from "./screens/reveal-debrief.js";
 import type { WallMessage } from "../../shared/protocol.js";
 
 const t = (): HostStrings => host[lang()];
@@ -725,10 +726,8 @@ function openSession(): void {
       r.onMessage(SERVER_MESSAGES.removed, () => undefined);
       r.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => {
         wallMsg = m;
-        if (state?.teams && sessionEls) {
-          renderDebrief(state);
-          renderFinalControls(state);
-        }
+        wallRound = state?.round ?? -1;
+        if (state?.teams && sessionEls) update();
       });
       r.onMessage(SERVER_MESSAGES.saveTrouble, (m: SaveTroubleMessage) => {
         saveTrouble = m.failing ? { kind: m.kind, detail: m.detail } : null;
@@ -804,6 +803,10 @@ interface SessionEls {
   lockStrip: HTMLElement;
   /** At the final, in place of the phase controls: report, exports, the reflection, a new session. */
   finalCtl: HTMLElement;
+  /** At the reveal and the scoreboard: the card's debrief (./screens/reveal-debrief.ts). */
+  revealDebrief: HTMLElement;
+  /** The reflection opened mid-game: the live class wall. */
+  midReflection: HTMLElement;
 }
 let sessionEls: SessionEls | null = null;
 let teamsSig = "";
@@ -835,6 +838,10 @@ function buildSession(): SessionEls {
     viewResults: actionButton("viewResults", s.boardResults, "secondary", () => sendBoard({ view: "results" })),
     viewResponses: actionButton("viewResponses", s.boardResponses, "secondary", () => sendBoard({ view: "responses" })),
     mute: actionButton("mute", "", "secondary", () => sendBoard({ volume: (state?.volume ?? 6) > 0 ? 0 : 6 })),
+    // contract C2: the board calm or moving (synced boardMotion, default on)
+    motion: actionButton("motion", "", "secondary", () => sendBoard({ motion: state?.boardMotion === false })),
+    // contract C1: the reflection opened after any card, closed again by the trainer
+    reflection: actionButton("reflection", "", "secondary", () => send(midOpen() ? { action: "closeReflection" } : { action: "openReflection" })),
   };
   const volume = h("input", { type: "range", id: "board-volume", min: 0, max: 10, step: 1, "aria-label": s.boardVolume });
   volume.addEventListener("change", () => sendBoard({ volume: Number(volume.value) }));
@@ -859,6 +866,8 @@ function buildSession(): SessionEls {
     resumedPaused: h("strong", { id: "resumed-paused", class: "resumed-paused", hidden: true }, `❚❚ ${s.resumedPaused}`),
     key: h("div", { id: "key-panel", class: "key-panel" }),
     lockStrip: h("ul", { id: "lock-strip", class: "lock-strip", "aria-label": s.lockStrip }),
+    revealDebrief: h("section", { id: "reveal-debrief", class: "panel reveal-debrief", "aria-labelledby": "reveal-debrief-h", hidden: true }),
+    midReflection: h("section", { id: "mid-reflection", class: "panel debrief-panel mid-reflection", "aria-labelledby": "mid-reflection-h", hidden: true }),
     finalCtl: h("div", { id: "final-controls", class: "final-controls", hidden: true }),
   };
   mount(
@@ -957,7 +966,7 @@ function buildSession(): SessionEls {
           { class: "controls" },
           h("div", { class: "ctl-main" }, buttons.start, buttons.next),
           startHint,
-          h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip, buttons.lockRoom, buttons.end),
+          h("div", { class: "ctl-row" }, buttons.pause, buttons.resume, buttons.addTime, buttons.reveal, buttons.skip, buttons.reflection, buttons.lockRoom, buttons.end),
           h(
             "div",
             { class: "ctl-row board-ctl", role: "group", "aria-labelledby": "board-ctl-h" },
@@ -966,6 +975,7 @@ function buildSession(): SessionEls {
             buttons.viewResponses,
             buttons.mute,
             h("label", { class: "small volume" }, `🔊 `, volume),
+            buttons.motion,
           ),
         ),
         els.finalCtl,
@@ -975,6 +985,8 @@ function buildSession(): SessionEls {
     ),
     els.final,
     els.debrief,
+    els.midReflection,
+    els.revealDebrief,
     h(
       "section",
       { class: "teams-section", "aria-labelledby": "teams-h" },
@@ -1061,6 +1073,8 @@ function updateSession(force = false): void {
     viewResults: phase === "reveal",
     viewResponses: phase === "reveal",
     mute: true,
+    motion: true,
+    reflection: phase === "reveal" || phase === "scoreboard",
   };
   for (const [k, btn] of Object.entries(b)) btn.disabled = !online || !enable[k];
   b.pause!.hidden = st.paused && phase === "deciding";
@@ -1073,6 +1087,14 @@ function updateSession(force = false): void {
   b.lockRoom!.setAttribute("aria-pressed", st.roomLocked ? "true" : "false");
   b.viewResults!.setAttribute("aria-pressed", phase === "reveal" && !st.boardView ? "true" : "false");
   b.viewResponses!.setAttribute("aria-pressed", phase === "reveal" && st.boardView === 1 ? "true" : "false");
+  const moving = st.boardMotion !== false;
+  setText(b.motion!, moving ? `✨ ${s.motionOn}` : `⏸ ${s.motionOff}`);
+  b.motion!.setAttribute("aria-pressed", moving ? "true" : "false");
+  b.motion!.title = s.motion;
+  b.reflection!.hidden = !(phase === "reveal" || phase === "scoreboard");
+  setText(b.reflection!, midOpen() ? `🔒 ${s.dbClose}` : `💬 ${s.openReflection}`);
+  b.reflection!.classList.toggle("danger", midOpen());
+  b.reflection!.classList.toggle("secondary", !midOpen());
   const level = st.volume ?? 6;
   setText(b.mute!, level > 0 ? `🔇 ${s.boardMute}` : `🔈 ${s.boardUnmute}`);
   const slider = els.root.querySelector<HTMLInputElement>("#board-volume");
@@ -1093,6 +1115,8 @@ function updateSession(force = false): void {
   renderKey(st, force);
   renderLockStrip(st);
   renderFinalControls(st);
+  renderRevealDebrief(st);
+  renderMidReflection(st);
   renderTeams(st, force);
   renderFinal(st, force);
   renderDebrief(st);
@@ -1101,6 +1125,55 @@ function updateSession(force = false): void {
 // ---- the debrief and the closing reflection ---------------------------------------------
 
 let wallMsg: WallMessage | null = null;
+/** The round the last wall arrived in: a reflection opened mid-game closes when the card is left. */
+let wallRound = -1;
+
+/** Contract C1: the trainer opened the reflection after this card (reveal or scoreboard), and it is still open. */
+function midOpen(): boolean {
+  const st = state;
+  if (!st || (st.phase !== "reveal" && st.phase !== "scoreboard")) return false;
+  return wallMsg?.open === true && !wallMsg.closed && wallRound === st.round;
+}
+
+let revealSig = "";
+function renderRevealDebrief(st: RoomStateView): void {
+  const els = sessionEls!;
+  const show = st.phase === "reveal" || st.phase === "scoreboard";
+  const reveal = show ? parseReveal(st) : null;
+  els.revealDebrief.hidden = !reveal;
+  if (!reveal) return;
+  const sig = JSON.stringify([st.round, textsVersion(), lang()]);
+  if (sig === revealSig && els.revealDebrief.childElementCount) return;
+  revealSig = sig;
+  mount(els.revealDebrief, revealDebrief(reveal, parseCard(st)?.facilitator));
+}
+
+let midSig = "";
+function renderMidReflection(st: RoomStateView): void {
+  const els = sessionEls!;
+  const open = midOpen();
+  els.midReflection.hidden = !open;
+  if (!open || !wallMsg) return;
+  const sig = JSON.stringify([wallMsg, st.boardView, lang()]);
+  if (sig === midSig && els.midReflection.childElementCount) return;
+  midSig = sig;
+  const s = t();
+  const focused = document.activeElement?.id;
+  mount(
+    els.midReflection,
+    h("h2", { id: "mid-reflection-h" }, `💬 ${s.wallMid}`),
+    h("p", { class: "small" }, s.reflectionOpenNote),
+    wallSection(wallMsg, {
+      prefix: "mw",
+      onBoard: st.boardView === 2,
+      boardLabels: [s.dbShowWall, s.wallBack],
+      onToggleBoard: () => sendBoard({ view: state?.boardView === 2 ? "results" : "wall" }),
+      onClose: () => send({ action: "closeReflection" }),
+      onHide: (playerId, hidden) => send({ action: "hideActivity", playerId, hidden }),
+    }),
+  );
+  if (focused) document.getElementById(focused)?.focus();
+}
 const debriefData: { code: string; report: SessionReport | null; loading: boolean; failed: boolean } = { code: "", report: null, loading: false, failed: false };
 
 function loadDebrief(): void {
@@ -1146,8 +1219,8 @@ function renderDebrief(st: RoomStateView): void {
 /**
  * The facilitator's panel: the planned length before the start; while the
  * card is read and decided, the key (condition, each option's Prime) behind a
- * button, since the laptop may be mirrored to the projector; at the reveal,
- * the facilitator notes and the reflection question for the discussion.
+ * button, since the laptop may be mirrored to the projector. At the reveal
+ * the notes and the reflection question are in the card's debrief.
  */
 function renderKey(st: RoomStateView, force: boolean): void {
   const els = sessionEls;
@@ -1205,17 +1278,8 @@ function renderKey(st: RoomStateView, force: boolean): void {
     );
     return;
   }
-  // reveal and scoreboard: the notes for the discussion
-  const reveal = parseReveal(st);
-  mount(
-    els.key,
-    h(
-      "div",
-      { class: "key-body" },
-      h("p", { class: "small" }, h("strong", null, `${s.facilitatorNotes}: `), card.facilitator ? say(card.facilitator, lang()) : s.noNotes),
-      reveal ? h("p", { class: "small" }, h("strong", null, `${s.reflectionQuestion}: `), say(reveal.card.reflection, lang())) : null,
-    ),
-  );
+  // reveal and scoreboard: the notes and the question are in the card's debrief (#reveal-debrief)
+  mount(els.key);
 }
 
 // ---- the lock strip and the final's controls ----------------------------------------------

@@ -325,6 +325,7 @@ const id = {
   motion: "Gerak di layar",
   motionOn: "Gerak: hidup",
   motionOff: "Gerak: mati",
+  wallBack: "Kembali ke hasil di layar utama",
 
 };
 
@@ -644,6 +645,7 @@ const en: HostStrings = {
   motion: "Motion on screen",
   motionOn: "Motion: on",
   motionOff: "Motion: off",
+  wallBack: "Back to the results on the board",
 
 };
 
