@@ -73,6 +73,7 @@ describe.runIf(hasChromium)("the console and the home page at 1280×720", () => 
     // the create button in view on the console's home, and a disabled control looks disabled
     await host.locator('[data-pack="banjir-bandang"]').click();
     await inView(host, host.locator("#create"), "Buat sesi (console)");
+    await host.screenshot({ path: screenshotPath("layout-0-create") });
     await host.locator("#team-count").fill("4");
     await host.locator("#create").click();
     const codeEl = host.locator("#room-code");

@@ -198,8 +198,9 @@ export function runPanel(dispose: Dispose): HTMLElement {
         "dl",
         { class: "facts run-facts" },
         h("div", null, h("dt", null, s.phase), h("dd", null, h("strong", { id: "phase" }, c().phases[v.phase]), " ", v.paused ? h("span", { class: "tag dark" }, `❚❚ ${c().paused}`) : null)),
-        h("div", null, h("dt", null, s.card), h("dd", null, h("span", { id: "round" }, v.phase === "lobby" ? s.noRoundYet : s.round(Math.min(v.round + 1, v.roundCount), v.roundCount)))),
-        h("div", null, h("dt", null, s.timeLeft), h("dd", null, timeEl)),
+        // at the final neither the card nor the time says anything
+        v.phase === "final" ? null : h("div", null, h("dt", null, s.card), h("dd", null, h("span", { id: "round" }, v.phase === "lobby" ? s.noRoundYet : s.round(Math.min(v.round + 1, v.roundCount), v.roundCount)))),
+        v.phase === "final" ? null : h("div", null, h("dt", null, s.timeLeft), h("dd", null, timeEl)),
       ),
     ];
   });
