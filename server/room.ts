@@ -8,7 +8,7 @@ import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
 import { createGame, entryOf, freeName, reduce, reflectionOf, reflectionOpen, summarise, wallOf } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type RemovedMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
@@ -161,6 +161,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private banned = new Set<string>();
   /** playerId → the client currently in that seat. */
   private seated = new Map<string, GameClient>();
+  /** Removed players' phones, told once the removal is saved (see tellRemoved). */
+  private leaving = new Map<string, { client: GameClient; banned: boolean }>();
   private teamViews: StateView[] = [];
   private hostView = new StateView();
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
@@ -489,8 +491,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const client = this.seated.get(playerId);
     this.seated.delete(playerId);
-    if (client) {
-      client.send(SERVER_MESSAGES.removed, { banned: ban });
+    // told once the removal (and the ban) is saved and shown, like every change the class sees (see show)
+    if (client) this.leaving.set(playerId, { client, banned: ban });
+  }
+
+  /** Phones removed by the trainer whose removal is not shown yet: told "removed" when it is (see show). */
+  private tellRemoved(game: GameState): void {
+    for (const [playerId, { client, banned }] of this.leaving) {
+      if (Object.hasOwn(game.players, playerId)) continue;
+      this.leaving.delete(playerId);
+      client.send(SERVER_MESSAGES.removed, { banned } satisfies RemovedMessage);
       client.leave(CLOSE_REMOVED);
     }
   }
@@ -538,6 +548,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     } else if (this.state.boardView === 2 && !reflectionOpen(game)) this.state.boardView = 0; else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
     this.schedulePatch();
     if (game.reflection !== prev.reflection || (game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev, game);
+    if (this.leaving.size > 0 && prev.players !== game.players) this.tellRemoved(game);
   }
 
   // ---- the closing reflection ------------------------------------------------
