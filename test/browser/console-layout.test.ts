@@ -92,6 +92,7 @@ describe.runIf(hasChromium)("the console and the home page at 1280×720", () => 
     await expect.poll(() => host.locator("#teams").textContent(), { timeout: 10_000 }).toContain("Peserta 8");
     // the console shows the count of observers the room sends (the board is not one once the room says so)
     const observers = game.room(code).state.observers;
+    expect(observers).toBe(0); // a board joined, and no observer
     await expect.poll(() => host.locator("#teams-count").textContent(), { timeout: 10_000 }).toContain(`${observers} pengamat`);
 
     const lockStrip = async (phase: string) => {
