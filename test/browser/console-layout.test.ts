@@ -123,6 +123,14 @@ describe.runIf(hasChromium)("the console and the home page at 1280×720", () => 
     await expect.poll(() => game.room(code).game.teams.filter((t) => t.locked).length, { timeout: 10_000 }).toBe(2);
     await expect.poll(() => host.locator("#lock-strip").textContent(), { timeout: 10_000 }).toContain("🔒");
     await host.screenshot({ path: screenshotPath("layout-2-deciding") });
+    // in English too (longer words)
+    await host.locator("#top-lang button").click();
+    await expect.poll(() => host.locator("#controls-h").textContent(), { timeout: 10_000 }).not.toBe("Kendali permainan");
+    await lockStrip("deciding (en)");
+    await inView(host, host.locator('[data-action="next"]'), "deciding (en): Next");
+    await host.screenshot({ path: screenshotPath("layout-2-deciding-en") });
+    await host.locator("#top-lang button").click();
+    await expect.poll(() => host.locator("#controls-h").textContent(), { timeout: 10_000 }).toBe("Kendali permainan");
 
     // reveal
     for (const [i, p] of phones.entries()) if (!(i % 4 < 2 || i === 2)) p.send("submit", { option: 2, diagnosis: "volatility", commit: false });
