@@ -1,14 +1,13 @@
 // The pack loader and the check command: a broken pack is refused with the
 // file, the path inside it and what is wrong, and never half-loaded.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 
 import { balanceWarnings, behaviourCoverageErrors, formulaWarnings, isTwist, lengthGiveaways, loadPackFile, loadPacks, packRuleErrors, sourceWarnings } from "./packs.js";
 import { validatePack, type Pack } from "../shared/scenario.js";
-import { cardDoc, packDoc, type Doc } from "../test/helpers/pack-doc.js";
+import { cardDoc, packDoc, type Doc, refusalsOf, writePackFile } from "../test/helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -46,21 +45,11 @@ function rulePack(id = "uji-aturan"): Doc {
 }
 
 /** Write a pack into the temp folder (inside the repo, so paths print relative). */
-function write(name: string, doc: Doc | string, sub = ""): string {
-  const folder = join(dir, sub);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, name);
-  writeFileSync(file, typeof doc === "string" ? doc : stringify(doc));
-  return file;
-}
+const write = (name: string, content: Doc | string | Buffer, sub = ""): string => writePackFile(join(dir, sub), name, content);
 
 const rel = (file: string) => relative(process.cwd(), file);
 
-function errorsOf(file: string): string[] {
-  const r = loadPackFile(file);
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
-}
+const errorsOf = refusalsOf;
 
 beforeAll(() => {
   mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });

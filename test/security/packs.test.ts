@@ -6,13 +6,13 @@
 // card id reused from another pack was only a warning. Real files in a temp
 // folder, the real loader and the real `scenarios:check` command.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
-import { checkPackFiles, loadPackFile, loadPacks } from "../../server/packs.js";
-import { packDoc, type Doc } from "../helpers/pack-doc.js";
+import { checkPackFiles, loadPacks } from "../../server/packs.js";
+import { packDoc, refusalsOf, writePackFile, type Doc } from "../helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -21,21 +21,11 @@ let dir: string;
 /** A valid pack of five cards. */
 const pack = (id: string): Doc => packDoc(id, 5, { conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." } });
 
-function write(name: string, content: Doc | string | Buffer, sub = ""): string {
-  const folder = join(dir, sub);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, name);
-  writeFileSync(file, Buffer.isBuffer(content) || typeof content === "string" ? content : stringify(content));
-  return file;
-}
+const write = (name: string, content: Doc | string | Buffer, sub = ""): string => writePackFile(join(dir, sub), name, content);
 
 const rel = (file: string) => relative(process.cwd(), file);
 
-function errorsOf(file: string): string[] {
-  const r = loadPackFile(file);
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
-}
+const errorsOf = refusalsOf;
 
 /** `scenarios:check` on some files, as a trainer runs it. */
 function check(files: string[]) {
