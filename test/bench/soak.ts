@@ -56,7 +56,7 @@ await new Promise<void>((ok, fail) => {
   server.once("exit", (code) => fail(new Error(`soak server exited ${code}`)));
 });
 const stats = () =>
-  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number }>((ok) => {
+  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number; rooms: number }>((ok) => {
     const on = (m: { stats?: boolean }) => {
       if (!m?.stats) return;
       server.off("message", on);
@@ -195,7 +195,7 @@ const sampler = setInterval(async () => {
   worstP99 = Math.max(worstP99, s.loopP99Ms);
   worstStall = Math.max(worstStall, s.worstMs);
   const minute = ((Date.now() - started) / 60_000).toFixed(1);
-  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), session errors ${sessionErrors}, load ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, rooms ${s.rooms}, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), session errors ${sessionErrors}, load ${loadavg()[0]!.toFixed(1)}`);
 }, 30_000);
 
 const workers = Array.from({ length: ROOMS }, async (_, i) => {
