@@ -6,7 +6,7 @@ import "./play.css";
 import type { Room } from "@colyseus/sdk";
 import { CODE_LENGTH, NAME_MAX, REASON_MAX, SERVER_MESSAGES, STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
 import type { ReflectionMessage, RefusalMessage, WelcomeMessage } from "../../shared/protocol.js";
-import { reflectionKey, reflectionReceived, reflectionScreen, reflectionClosed, setupReflection, takeReflection } from "./reflection.js";
+import { reflectionKey, reflectionOpen, reflectionReceived, reflectionScreen, reflectionClosed, setupReflection, takeReflection } from "./reflection.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import { Countdown, lockCauseOf, rolesOf, voteOf, votesOf } from "../../shared/view.js";
 import { CONDITIONS, say, type Condition, type Prime } from "../../shared/vuca.js";
@@ -244,6 +244,9 @@ function pickScreen(): { key: string; build: () => Screen } {
   const card = parseCard(state);
   const cardKey = card ? `${card.id}${card.title.en === undefined ? "" : "+en"}` : "-";
   if (phase === "deciding") return { key: `${L}:decide:${state.round}:${teamKey}:${cardKey}`, build: decidingScreen };
+  if ((phase === "reveal" || phase === "scoreboard") && reflectionOpen()) {
+    return { key: `${L}:mid-rf:${state.round}:${reflectionKey()}`, build: () => ({ key: "", ...reflectionScreen(() => [], true) }) };
+  }
   if (phase === "reveal") return { key: `${L}:reveal:${state.round}:${me.team.index}`, build: revealScreen };
   if (phase === "scoreboard") return { key: `${L}:score:${state.round}`, build: scoreScreen };
   if (reflectionReceived()) return { key: `${L}:final:rf:${reflectionKey()}`, build: () => ({ key: "", ...reflectionScreen(finalParts) }) };
@@ -290,13 +293,25 @@ function joinScreen(): Screen {
     id: "name",
     type: "text",
     value: storedName(),
-    maxlength: NAME_MAX,
     autocomplete: "nickname",
     autocapitalize: "words",
     enterkeyhint: "go",
-    "aria-describedby": "name-hint",
+    "aria-describedby": "name-hint name-count",
     required: true,
   });
+  // No maxlength: the browser would cut a pasted name without a word. The
+  // counter says how long it is, and a sentence says when it is too long.
+  const nameCount = h("span", { id: "name-count", class: "hint name-count", "aria-live": "polite" });
+  const showNameCount = () => {
+    const n = nameLength(nameInput.value);
+    const over = n > NAME_MAX;
+    setText(nameCount, over ? t.nameTooLong(n, NAME_MAX) : t.nameCount(n, NAME_MAX));
+    nameCount.classList.toggle("over", over);
+    if (over) nameInput.setAttribute("aria-invalid", "true");
+    else nameInput.removeAttribute("aria-invalid");
+  };
+  nameInput.addEventListener("input", showNameCount);
+  showNameCount();
   const error = h("div", { id: "join-error", class: "alert", hidden: !failure });
   const busy = status === "connecting";
   const button = h("button", { type: "submit", class: "block" }, busy ? t.joining : t.joinButton);
@@ -318,8 +333,12 @@ function joinScreen(): Screen {
       showLocal(t.codeInvalid, codeInput);
       return;
     }
-    if (!name || name.length > NAME_MAX) {
+    if (!name) {
       showLocal(t.nameMissing, nameInput);
+      return;
+    }
+    if (nameLength(name) > NAME_MAX) {
+      showLocal(t.nameTooLong(nameLength(name), NAME_MAX), nameInput);
       return;
     }
     rememberName(name);
@@ -345,7 +364,7 @@ function joinScreen(): Screen {
     { class: "panel stack", novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), submit()) },
     h("h1", null, t.joinTitle),
     h("div", null, h("label", { for: "code" }, t.codeLabel), codeInput, h("span", { id: "code-hint", class: "hint" }, t.codeHint)),
-    h("div", null, h("label", { for: "name" }, t.nameLabel), nameInput, h("span", { id: "name-hint", class: "hint" }, t.nameHint)),
+    h("div", null, h("label", { for: "name" }, t.nameLabel), nameInput, h("span", { id: "name-hint", class: "hint" }, t.nameHint), nameCount),
     error,
     button,
   );
@@ -362,6 +381,16 @@ function joinScreen(): Screen {
   });
   return { key: "", el };
 }
+
+/** Scrolls `el` into view when it is not (below the sticky bars), calmly when the user asks for less motion. */
+function showInView(el: HTMLElement): void {
+  const r = el.getBoundingClientRect();
+  if (r.top >= 120 && r.bottom <= innerHeight) return;
+  el.scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+}
+
+/** A name's length as the room counts it (characters, spaces run together; shared/rules/names.ts). */
+const nameLength = (v: string) => [...v.trim().replace(/\s+/gu, " ")].length;
 
 function waitScreen(): Screen {
   const t = c();
@@ -557,8 +586,10 @@ function decidingScreen(): Screen {
     h("div", { class: "meter", "aria-hidden": "true" }, timeFill),
   );
 
-  // locked banner
+  // locked banner, at the top and where the button that locked was (the send button, or the captain's lock)
   const lockedBox = h("div", { class: "alert ok locked-box", hidden: true });
+  const lockedHere = h("div", { id: "locked-here", class: "alert ok locked-box", role: "status", "aria-live": "polite", hidden: true });
+  let wasLocked = me0.team.locked;
 
   // diagnosis: which condition dominates, four buttons with a plain cue each (shared/i18n glossary)
   const diagnosisEls = new Map<Condition, { input: HTMLInputElement; label: HTMLElement; votes: HTMLElement; mark: HTMLElement }>();
@@ -710,6 +741,7 @@ function decidingScreen(): Screen {
       h("div", null, h("label", { for: "reason" }, t.reasonLabel), reasonInput, counter),
       saveBtn,
       lockBtn,
+      lockedHere,
     );
   }
 
@@ -723,6 +755,7 @@ function decidingScreen(): Screen {
     commitBox,
     sendBtn,
     sentNote,
+    captainBox ? null : lockedHere,
     captainBox,
     teamBox,
   );
@@ -743,14 +776,19 @@ function decidingScreen(): Screen {
 
     // locked
     lockedBox.hidden = !locked;
+    lockedHere.hidden = !locked;
     if (locked) {
-      mount(
-        lockedBox,
-        h("strong", null, `🔒 ${t.lockedTitle}`),
-        lockCauseOf(team) ? h("span", null, t.lockedBy[lockCauseOf(team)!]) : null,
-        h("span", null, ` ${t.waitReveal}`),
-      );
+      for (const box of [lockedBox, lockedHere]) {
+        mount(
+          box,
+          h("strong", null, `🔒 ${t.lockedTitle}`),
+          lockCauseOf(team) ? h("span", null, t.lockedBy[lockCauseOf(team)!]) : null,
+          h("span", null, ` ${t.waitReveal}`),
+        );
+      }
     }
+    if (locked && !wasLocked) queueMicrotask(() => showInView(lockedHere));
+    wasLocked = locked;
 
     // options: tally of the team's votes, my pick
     const tally = new Map<number, number>();

@@ -1,7 +1,10 @@
-// The phone's closing reflection: six short screens that mirror the
+// The phone's reflection: six short screens that mirror the
 // aktualisasi design matrix (issue → condition → Prime → partners →
 // BerAKHLAK behaviour → activity), then a review that sends the activity to
-// the class wall. Every change is sent as it is typed (a moment after the last
+// the class wall. It opens at the final, and mid-game when the trainer opens
+// it after a card (ReflectionMessage.open during the reveal or scoreboard):
+// the phone goes back to the game when it shuts, and the chain — one per
+// participant — is there again, as typed, at the final. Every change is sent as it is typed (a moment after the last
 // key, at once for a choice, and when the page is hidden); the server keeps
 // the chain and sends it back on every (re)join, and a copy stays on the phone
 // until the server has it, so a sleep or a reload loses nothing.
@@ -29,6 +32,8 @@ interface Ctx {
 let ctx: Ctx | null = null;
 let received = false;
 let closed = false;
+/** The phone may write now (the final, or mid-game while the trainer has the reflection open). */
+let open = false;
 /** The 21 BerAKHLAK behaviours, as the room sends them (the phone's bundle does not carry them). */
 let BEHAVIOUR_LIST: readonly BehaviourItem[] = [];
 let draft: ReflectionEntry = empty();
@@ -48,6 +53,7 @@ export function setupReflection(next: Ctx): void {
   if (same) return;
   received = false;
   closed = false;
+  open = false;
   dirty = {};
   draft = empty();
   step = Number(localGet(stepKey()) ?? -1);
@@ -61,26 +67,33 @@ export function setupReflection(next: Ctx): void {
   }
 }
 
-/** The server's copy: fields not typed since win; anything typed here is sent again. */
+/**
+ * The server's copy: fields not typed since win; anything typed here is sent
+ * again once the phone may write (typed while the connection was down, it
+ * waits on the phone until the reflection is open again).
+ */
 export function takeReflection(m: ReflectionMessage): void {
   received = true;
   closed = m.closed;
+  open = m.open ?? !m.closed; // a server without `open` sends the reflection only at the final
   if (m.behaviours?.length) BEHAVIOUR_LIST = m.behaviours;
   draft = { ...m.entry, ...(closed ? {} : dirty) };
   if (closed) dirty = {};
-  if (Object.keys(dirty).length) flush();
-  else localSet(draftKey(), null);
+  if (!Object.keys(dirty).length) localSet(draftKey(), null);
+  else if (open) flush();
   ctx?.rerender();
 }
 
 export const reflectionReceived = () => received;
 export const reflectionClosed = () => closed;
+/** The trainer opened the reflection and the phone may write in it now. */
+export const reflectionOpen = () => received && open && !closed;
 
 /** The screen's key: a new step (or closing) builds the screen again. */
-export const reflectionKey = () => `${closed ? "closed" : step}`;
+export const reflectionKey = () => `${closed ? "closed" : step}:${open ? "open" : "shut"}`;
 
 function change(patch: ReflectionPatch, typed = false): void {
-  if (closed) return;
+  if (closed || !open) return;
   draft = { ...draft, ...patch };
   dirty = { ...dirty, ...patch };
   localSet(draftKey(), JSON.stringify(dirty));
@@ -94,7 +107,7 @@ function change(patch: ReflectionPatch, typed = false): void {
 export function flush(): void {
   clearTimeout(timer);
   timer = undefined;
-  if (!ctx || closed || Object.keys(dirty).length === 0) return;
+  if (!ctx || closed || !open || Object.keys(dirty).length === 0) return;
   if (ctx.send("reflect", dirty)) {
     dirty = {};
     localSet(draftKey(), null);
@@ -256,10 +269,15 @@ function review(): HTMLElement {
   );
 }
 
-/** The reflection screen for the current step; `ranking` is the final ranking, shown before the first step. */
-export function reflectionScreen(ranking: () => HTMLElement[]): { el: HTMLElement; update: () => void } {
+/**
+ * The reflection screen for the current step; `ranking` is the final ranking,
+ * shown before the first step. Mid-game (`midGame`), a line says the trainer
+ * opened it after this card, above every step.
+ */
+export function reflectionScreen(ranking: () => HTMLElement[], midGame = false): { el: HTMLElement; update: () => void } {
   const t = tp();
   const el = h("div", { class: "stack fade-in rf-screen" });
+  const mid = midGame ? h("p", { id: "rf-mid", class: "alert info rf-mid" }, t.rfOpenedMid) : null;
   if (closed) {
     mount(el, h("section", { class: "panel stack" }, h("h1", null, t.rfReviewTitle), h("p", { class: "alert info" }, t.rfClosed), chainList(draft, false)), ranking());
     return { el, update: () => {} };
@@ -267,6 +285,7 @@ export function reflectionScreen(ranking: () => HTMLElement[]): { el: HTMLElemen
   if (step < 0) {
     mount(
       el,
+      mid,
       h("section", { class: "panel stack" }, h("h1", null, `✍️ ${t.rfStart}`), h("p", null, t.rfIntro), h("button", { type: "button", class: "block", id: "rf-start", onclick: () => go(0) }, t.rfStart)),
       ranking(),
     );
@@ -283,6 +302,7 @@ export function reflectionScreen(ranking: () => HTMLElement[]): { el: HTMLElemen
   );
   mount(
     el,
+    mid,
     h(
       "section",
       { class: "panel stack" },

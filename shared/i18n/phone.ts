@@ -21,6 +21,8 @@ const id = {
   createSession: "Buat sesi",
   codeInvalid: "Kode permainan terdiri dari 5 huruf atau angka.",
   nameMissing: "Tulis nama Anda (paling banyak 24 karakter).",
+  nameCount: (n: number, max: number) => `${n}/${max} karakter`,
+  nameTooLong: (n: number, max: number) => `Nama ini ${n} karakter, paling banyak ${max}. Mohon singkatkan agar tampil utuh di layar.`,
   networkError: "Server tidak dapat dihubungi. Periksa Wi-Fi Anda, lalu coba lagi.",
   useSuggestion: (name: string) => `Pakai nama “${name}”`,
   // ---- lobby
@@ -128,6 +130,7 @@ const id = {
   rfMissing: "belum diisi",
   rfClosed: "Refleksi sudah ditutup. Bawalah rantai refleksi ini ke coach dan mentor aktualisasi Anda.",
   rfCount: (n: number, max: number) => `${n}/${max} karakter`,
+  rfOpenedMid: "Fasilitator membuka refleksi pribadi setelah kartu ini. Isian Anda tersimpan otomatis; permainan berlanjut saat kartu berikutnya dibuka, dan Anda dapat melengkapinya di akhir permainan.",
   /** The observer's final: an evaluator watched, and did not play. */
   watchThanks: "Permainan selesai. Terima kasih telah mengikuti jalannya sesi.",
   yourTeamMark: "kelompok Anda",
@@ -172,6 +175,8 @@ const en: PhoneStrings = {
   createSession: "Create a session",
   codeInvalid: "A room code has 5 letters or digits.",
   nameMissing: "Write your name (24 characters at most).",
+  nameCount: (n, max) => `${n}/${max} characters`,
+  nameTooLong: (n, max) => `This name has ${n} characters; ${max} at most. Please shorten it so it shows in full.`,
   networkError: "Cannot reach the server. Check your Wi-Fi, then try again.",
   useSuggestion: (name) => `Use the name “${name}”`,
   youAreIn: "You are in",
@@ -275,6 +280,7 @@ const en: PhoneStrings = {
   rfMissing: "not filled yet",
   rfClosed: "The reflection is closed. Take this chain to your aktualisasi coach and mentor.",
   rfCount: (n, max) => `${n}/${max} characters`,
+  rfOpenedMid: "The facilitator opened your personal reflection after this card. It is saved as you type; the game goes on when the next card opens, and you can complete it at the end of the game.",
   watchThanks: "The game is over. Thank you for following the session.",
   yourTeamMark: "your team",
   reconnectNow: "Reconnect now",
