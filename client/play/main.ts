@@ -106,13 +106,10 @@ function wireRoom(r: Room): void {
   });
   r.onStateChange((s: RoomStateView) => {
     buzzOnPhase(s);
-    patched(s);
+    touched(s); // at once: a screen draws again only when what it shows changed
   });
-  listenTexts(r, () => patched(store.get().room));
+  listenTexts(r, () => touched(store.get().room));
 }
-
-/** Patches come many a second: the page takes them at once (a screen draws again only when what it shows changed). */
-const patched = (s: RoomStateView | null) => touched(s);
 
 /** A short buzz when a new card comes up, deciding opens or the result is shown (where the browser allows it). */
 let buzzedAt = "";
@@ -130,17 +127,17 @@ function buzzOnPhase(s: RoomStateView): void {
 
 // ---- drawing -------------------------------------------------------------------
 
-const SCREENS: Record<ScreenName, (root: HTMLElement) => (() => void) | void> = {
+const SCREENS: Record<ScreenName, (root: HTMLElement, app: App) => (() => void) | void> = {
   gone: goneScreen,
-  "session-wait": sessionWaitScreen,
-  join: (root) => joinScreen(root, app),
+  restart: sessionWaitScreen,
+  join: joinScreen,
   wait: waitScreen,
-  lobby: (root) => lobbyScreen(root, app),
+  lobby: lobbyScreen,
   briefing: briefingScreen,
-  deciding: (root) => decidingScreen(root, app),
+  deciding: decidingScreen,
   reveal: revealScreen,
   scoreboard: scoreScreen,
-  "mid-reflection": (root) => reflectionScreen(root, () => [], true),
+  midReflect: (root) => reflectionScreen(root, () => [], true),
   final: (root) => (store.get().reflection.received ? reflectionScreen(root, finalParts) : finalScreen(root)),
 };
 
@@ -170,18 +167,18 @@ function start(): void {
     stop?.();
     const root = h("div", { class: "stack fade-in" });
     mount(main, root);
-    stop = SCREENS[name](root);
+    stop = SCREENS[name](root, app);
     if (shown && shown !== name) {
       scrollTo(0, 0);
       if (s.room) setText($("announce"), c().phases[s.room.phase]);
     }
     shown = name;
-    document.title = `Arena VUCA — ${c().player}`;
   });
   store.watch((s) => [s.status, s.failure?.reason, s.room?.paused, s.lang], (_, s) => statusBar(s));
   store.watch((s) => [s.lang, s.joined && ["ok", "reconnecting", "lost"].includes(s.status) ? s.code : ""], ([, code]) => {
     setText($("top-code"), code as string);
     mount($("top-lang"), langButton());
+    document.title = `Arena VUCA — ${c().player}`;
   });
   setInterval(() => {
     const { room, tick } = store.get();

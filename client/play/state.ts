@@ -8,9 +8,10 @@
 //   show(root, select, draw)   → a region drawn from the state, rebuilt (keeping
 //                                focus and typed text, client/lib/render.ts)
 //                                when `select` no longer deep-equals its last value
+//   option(…)                  → a choice card (responses, conditions, reflection steps)
 //
 // The synced room state is the SDK's object, changed in place: every patch
-// bumps `rev`, and selectors copy what they need into plain data.
+// makes a new PlayState, and selectors copy what they need into plain data.
 import type { Lang } from "../../shared/i18n/common.js";
 import type { MessagePayload, MessageType } from "../../shared/protocol.js";
 import type { ReflectionEntry, ReflectionPatch } from "../../shared/rules/reflection.js";
@@ -18,7 +19,7 @@ import type { BehaviourItem } from "../../shared/behaviours.js";
 import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
 import type { Condition } from "../../shared/vuca.js";
 import type { ConnStatus, JoinFailure } from "../lib/net.js";
-import type { Child } from "../lib/dom.js";
+import { h, type Child } from "../lib/dom.js";
 import { createStore } from "../lib/store.js";
 import { render } from "../lib/render.js";
 import { lang } from "../lib/i18n.js";
@@ -64,8 +65,6 @@ export interface PlayState {
   /** A room was wired since the page opened. */
   joined: boolean;
   room: RoomStateView | null;
-  /** Bumps with every patch of `room` (changed in place by the SDK). */
-  rev: number;
   /** The room's texts (card, reveal, summary): their version. */
   texts: number;
   lang: Lang;
@@ -87,7 +86,6 @@ export const store = createStore<PlayState>({
   failure: null,
   joined: false,
   room: null,
-  rev: 0,
   texts: 0,
   lang: lang(),
   tick: 0,
@@ -102,7 +100,7 @@ export const set = (patch: Partial<PlayState>): void => store.update((s) => ({ .
 export const setDraft = (patch: Partial<Draft>): void => store.update((s) => ({ ...s, draft: { ...s.draft, ...patch } }));
 export const setReflection = (patch: Partial<Reflection>): void => store.update((s) => ({ ...s, reflection: { ...s.reflection, ...patch } }));
 /** A patch of the synced state or new texts arrived. */
-export const touched = (room: RoomStateView | null): void => store.update((s) => ({ ...s, room, rev: s.rev + 1, texts: textsVersion() }));
+export const touched = (room: RoomStateView | null): void => store.update((s) => ({ ...s, room, texts: textsVersion() }));
 
 /** What a screen may do besides changing the state. */
 export interface App {
@@ -131,19 +129,19 @@ export function me(s: PlayState): Me | null {
 /** Saved but not running (the server restarted): the phone waits calmly and rejoins by itself. */
 export const sessionWaiting = (s: PlayState) => s.status !== "ok" && s.status !== "closed" && s.failure?.reason === "SESSION_WAITING";
 
-export type ScreenName = "gone" | "session-wait" | "join" | "wait" | "lobby" | "briefing" | "deciding" | "reveal" | "scoreboard" | "mid-reflection" | "final";
+export type ScreenName = "gone" | "restart" | "join" | "wait" | "lobby" | "briefing" | "deciding" | "reveal" | "scoreboard" | "midReflect" | "final";
 
 /** The screen the state calls for, with what builds it afresh (a new round, a new team, the language). */
 export function screenOf(s: PlayState): { name: ScreenName; key: string } {
   const at = (name: ScreenName, more = "") => ({ name, key: `${s.lang}:${name}:${more}` });
   if (s.status === "removed" || s.status === "banned" || s.status === "replaced" || s.status === "closed") return at("gone", s.status);
-  if (sessionWaiting(s)) return at("session-wait");
+  if (sessionWaiting(s)) return at("restart");
   if (s.status === "idle" || s.status === "failed" || (!s.joined && s.failure && s.failure.reason !== "NETWORK")) return at("join", `${s.failure?.reason ?? ""}:${s.failure?.suggestion ?? ""}`);
   const mine = me(s);
   if (!s.room || !mine) return at("wait", s.status);
   const { phase, round } = s.room;
   const r = s.reflection;
-  if ((phase === "reveal" || phase === "scoreboard") && r.received && r.open && !r.closed) return at("mid-reflection", `${round}`);
+  if ((phase === "reveal" || phase === "scoreboard") && r.received && r.open && !r.closed) return at("midReflect", `${round}`);
   if (phase === "lobby") return at("lobby");
   if (phase === "briefing") return at("briefing", `${round}`);
   if (phase === "deciding") return at("deciding", `${round}:${mine.team.index}:${mine.captain}`);
@@ -158,4 +156,15 @@ export function screenOf(s: PlayState): { name: ScreenName; key: string } {
  */
 export function show<T>(root: Element, select: (s: PlayState) => T, draw: (s: PlayState, selected: T) => Child | Child[]): () => void {
   return store.watch(select, (selected, s) => render(root, draw(s, selected)));
+}
+
+/** A choice drawn as a large card: a radio or checkbox (kept for the keyboard and screen readers), its head and cue. */
+export function option(type: "radio" | "checkbox", name: string, id: string, on: boolean, head: Child[], cue: Child, onchange: (e: Event) => void, cls = "", disabled = false): HTMLElement {
+  return h(
+    "label",
+    { class: `option${cls}${on ? " picked" : ""}${disabled ? " disabled" : ""}`, for: id },
+    h("input", { type, name, value: id, class: "sr-only", id, checked: on, disabled, onchange }),
+    h("span", { class: "option-head" }, head),
+    cue,
+  );
 }

@@ -7,7 +7,7 @@
 //   waitingForHost → saved but not running: wait calmly, the page rejoins by itself
 //
 // The synced room state is the SDK's object, changed in place: every patch
-// bumps `rev`, and shownOf copies what the page shows into plain data.
+// makes a new WatchState, and shownOf copies what the page shows into plain data.
 import type { Lang } from "../../shared/i18n/common.js";
 import { Countdown, type RoomStateView } from "../../shared/view.js";
 import type { ConnStatus, JoinFailure } from "../lib/net.js";
@@ -20,17 +20,15 @@ export interface WatchState {
   status: ConnStatus | "idle";
   failure: JoinFailure | null;
   room: RoomStateView | null;
-  /** Bumps with every patch of `room` (changed in place by the SDK). */
-  rev: number;
   texts: number;
   lang: Lang;
   /** A few times a second while deciding: the countdown. */
   tick: number;
 }
 
-export const store = createStore<WatchState>({ code: "", status: "idle", failure: null, room: null, rev: 0, texts: 0, lang: lang(), tick: 0 });
+export const store = createStore<WatchState>({ code: "", status: "idle", failure: null, room: null, texts: 0, lang: lang(), tick: 0 });
 export const set = (patch: Partial<WatchState>): void => store.update((s) => ({ ...s, ...patch }));
-export const touched = (room: RoomStateView | null): void => store.update((s) => ({ ...s, room, rev: s.rev + 1, texts: textsVersion() }));
+export const touched = (room: RoomStateView | null): void => store.update((s) => ({ ...s, room, texts: textsVersion() }));
 
 /** The room patches the seconds left only every few seconds: the page counts down in between. */
 export const countdown = new Countdown();

@@ -119,7 +119,7 @@ describe.runIf(hasChromium)("the phone and the observer in the room", () => {
     await sekar.locator("#locked-here").waitFor({ state: "visible", timeout: 10_000 });
     await expect.poll(() => inView(sekar, "#locked-here"), { timeout: 5000 }).toBe(true);
     expect(await sekar.locator("#locked-here").textContent()).toContain(phoneStrings.id.lockedTitle);
-    expect(await sekar.locator("#locked-here").getAttribute("aria-live")).toBe("polite");
+    expect(await sekar.locator("#locked-here").getAttribute("role")).toBe("status"); // read out politely
     // the teammate who had not sent: the lock is said where the send button was
     await rani.locator("#locked-here").waitFor({ state: "visible", timeout: 10_000 });
     expect(await rani.locator("button.send").isHidden()).toBe(true);

@@ -9,7 +9,8 @@ import { optionLabel, optionLetter } from "../../../shared/i18n/options.js";
 import { $, clock, h, setText } from "../../lib/dom.js";
 import { c, lang, tp } from "../../lib/i18n.js";
 import { cardBlock, parseCard } from "../../lib/views.js";
-import { emptyDraft, me, setDraft, show, store, type App, type PlayState } from "../state.js";
+import { memberRow } from "./lobby.js";
+import { emptyDraft, me, option, setDraft, show, store, type App, type PlayState } from "../state.js";
 
 const countdown = new Countdown();
 
@@ -39,9 +40,6 @@ export function decidingScreen(root: HTMLElement, app: App): () => void {
     if (team && !team.locked && text !== (team.reason ?? "")) app.send("reason", { text });
   };
   const act = {
-    pick: (picked: number) => setDraft({ picked }),
-    diagnose: (diagnosis: Condition) => setDraft({ diagnosis }),
-    commit: (commit: boolean) => setDraft({ commit }),
     typeReason: (reason: string) => {
       setDraft({ reason });
       later("autosave", 600, saveReason);
@@ -74,7 +72,8 @@ export function decidingScreen(root: HTMLElement, app: App): () => void {
   const cardBox = h("div");
   const controls = h("div", { class: "stack" });
   root.append(timer.el, cardBox, controls);
-  let wasLocked = m0.team.locked;
+  // the lock is shown in view when it happens, and to a phone that arrives at a locked team
+  let wasLocked = false;
   const stops = [
     store.watch((s) => timerOf(s), (v) => timer.draw(v)),
     show(cardBox, (s) => [s.texts, s.lang], (s) => {
@@ -93,23 +92,12 @@ export function decidingScreen(root: HTMLElement, app: App): () => void {
   };
 }
 
-type Act = { pick(i: number): void; diagnose(c: Condition): void; commit(on: boolean): void; typeReason(t: string): void; saveReason(): void; send(): void; lock(): void };
+type Act = { typeReason(t: string): void; saveReason(): void; send(): void; lock(): void };
 
 /** What the controls are drawn from: a change here draws them again. */
 function controlsOf(s: PlayState) {
-  const m = me(s);
-  if (!m || !s.room) return null;
-  const t = m.team;
-  return {
-    texts: s.texts,
-    lang: s.lang,
-    paused: s.room.paused,
-    draft: s.draft,
-    captain: m.captain,
-    roles: m.member.roles,
-    team: { locked: t.locked, lockedBy: t.lockedBy, reason: t.reason ?? "", captain: t.captain, votes: votesOf(t) },
-    members: Array.from(t.members, (x) => [x.id, x.name, x.connected]),
-  };
+  const t = me(s)?.team;
+  return [s.texts, s.lang, s.room?.paused, s.draft, me(s)?.member.roles, t && [t.locked, t.lockedBy, t.reason, t.captain, votesOf(t), Array.from(t.members, (x) => [x.id, x.name, x.connected])]];
 }
 
 /** My vote as the team's view shows it, and whether it is still on its way. */
@@ -140,30 +128,23 @@ function drawControls(s: PlayState, act: Act): (HTMLElement | null)[] {
   }
   const choice = (name: string, value: number | Condition, id: string, picked: boolean, tag: HTMLElement, text: string, onPick: () => void, extra = "") => {
     const n = tally.get(value) ?? 0;
-    return h(
-      "label",
-      { class: `option${extra}${picked ? " picked" : ""}${locked ? " disabled" : ""}`, for: id },
-      h("input", { type: "radio", name, value: String(value), class: "sr-only", id, checked: picked, disabled: locked, onchange: onPick }),
-      h("span", { class: "option-head" }, tag, h("span", { class: "votes small" }, n ? t.votes(n) : ""), h("span", { class: "picked-mark" }, picked ? `✓ ${t.chosen}` : "")),
-      h("span", { class: `option-text${extra ? " small" : ""}` }, text),
-    );
+    const head = [tag, h("span", { class: "votes small" }, n ? t.votes(n) : ""), h("span", { class: "picked-mark" }, picked ? `✓ ${t.chosen}` : "")];
+    return option("radio", name, id, picked, head, h("span", { class: `option-text${extra ? " small" : ""}` }, text), onPick, extra, locked);
   };
-  const lockedLines = () => [h("strong", null, `🔒 ${t.lockedTitle}`), lockCauseOf(team) ? h("span", null, t.lockedBy[lockCauseOf(team)!]) : null, h("span", null, ` ${t.waitReveal}`)];
-  // the confirmation where the button that locked was (Kirim, or the captain's lock), in view (issue 18)
-  const lockedHere = h("div", { id: "locked-here", class: "alert ok locked-box", role: "status", "aria-live": "polite", hidden: !locked }, locked ? lockedLines() : null);
+  // the confirmation where the button that locked was (Kirim, or the captain's lock), in view (issue 18); a status role is read out politely
+  const lockedHere = h("div", { id: "locked-here", class: "alert ok locked-box", role: "status", hidden: !locked }, h("strong", null, `🔒 ${t.lockedTitle}`), lockCauseOf(team) ? h("span", null, t.lockedBy[lockCauseOf(team)!]) : null, h("span", null, ` ${t.waitReveal}`));
   const dirty = !mine || mine.option !== d.picked || (diagnose && mine.diagnosis !== d.diagnosis) || mine.commit !== d.commit;
   const roles = rolesOf(m.member).map((r) => c().roles[r]).join(", ");
   const savedReason = d.reason.trim() === (team.reason ?? "");
 
   return [
-    locked ? h("div", { class: "alert ok locked-box" }, lockedLines()) : null,
     diagnose
       ? h(
           "fieldset",
           { class: "options diagnosis" },
           h("legend", null, h("h2", null, t.diagnose)),
           h("p", { class: "small muted" }, t.diagnoseHint),
-          CONDITIONS.map((cond) => choice("diagnosis", cond, `diag-${cond}`, d.diagnosis === cond, h("span", { class: `tag cond cond-${cond}` }, c().conditions[cond]), c().conditionCues[cond], () => act.diagnose(cond), " diag")),
+          CONDITIONS.map((cond) => choice("diagnosis", cond, `diag-${cond}`, d.diagnosis === cond, h("span", { class: `tag cond cond-${cond}` }, c().conditions[cond]), c().conditionCues[cond], () => setDraft({ diagnosis: cond }), " diag")),
         )
       : null,
     h(
@@ -171,7 +152,7 @@ function drawControls(s: PlayState, act: Act): (HTMLElement | null)[] {
       { class: "options" },
       h("legend", null, h("h2", null, t.choose)),
       // options are named by their place this round (A–D); the Prime shows only when the trainer shows the condition
-      card.options.map((o, i) => choice("option", i, `opt-${i}`, d.picked === i, h("span", { class: o.prime ? `tag prime-${o.prime}` : "tag dark" }, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), say(o.text, lang()), () => act.pick(i))),
+      card.options.map((o, i) => choice("option", i, `opt-${i}`, d.picked === i, h("span", { class: o.prime ? `tag prime-${o.prime}` : "tag dark" }, optionLabel(i, o.prime ? c().primes[o.prime] : undefined)), say(o.text, lang()), () => setDraft({ picked: i }))),
     ),
     h(
       "div",
@@ -179,7 +160,7 @@ function drawControls(s: PlayState, act: Act): (HTMLElement | null)[] {
       h(
         "label",
         { for: "commit", class: "switch-label" },
-        h("input", { type: "checkbox", role: "switch", id: "commit", class: "switch-input sr-only", "aria-describedby": roles ? "commit-hint" : null, checked: d.commit, disabled: locked, onchange: (e: Event) => act.commit((e.target as HTMLInputElement).checked) }),
+        h("input", { type: "checkbox", role: "switch", id: "commit", class: "switch-input sr-only", "aria-describedby": roles ? "commit-hint" : null, checked: d.commit, disabled: locked, onchange: (e: Event) => setDraft({ commit: (e.target as HTMLInputElement).checked }) }),
         h("span", { class: "switch-track", "aria-hidden": "true" }, h("span", { class: "switch-knob" })),
         h("span", { class: "switch-text" }, t.commitLabel),
         h("span", { class: "switch-state", "aria-hidden": "true" }, d.commit ? "✓" : ""),
@@ -219,22 +200,16 @@ function drawControls(s: PlayState, act: Act): (HTMLElement | null)[] {
         { class: "members votes-list" },
         Array.from(team.members, (x) => {
           const v = voteOf(team, x.id);
-          return h(
-            "li",
-            { class: x.connected ? "member" : "member away" },
-            h("span", { class: "member-name" }, x.name),
-            x.id === s.playerId ? h("span", { class: "tag dark" }, t.you) : null,
-            team.captain === x.id ? h("span", { class: "tag" }, `★`) : null,
-            v
-              ? h(
-                  "span",
-                  { class: "vote" },
-                  h("span", { class: "tag good" }, `✓ ${optionLetter(v.option)}`),
-                  v.diagnosis ? h("span", { class: `tag cond cond-${v.diagnosis}` }, c().conditions[v.diagnosis]) : null,
-                  v.commit ? h("span", { class: "small" }, ` + ${t.withRole}`) : null,
-                )
-              : h("span", { class: "vote small muted" }, t.noVote),
-          );
+          const vote = v
+            ? h(
+                "span",
+                { class: "vote" },
+                h("span", { class: "tag good" }, `✓ ${optionLetter(v.option)}`),
+                v.diagnosis ? h("span", { class: `tag cond cond-${v.diagnosis}` }, c().conditions[v.diagnosis]) : null,
+                v.commit ? h("span", { class: "small" }, ` + ${t.withRole}`) : null,
+              )
+            : h("span", { class: "vote small muted" }, t.noVote);
+          return memberRow(x, team, s.playerId, "★", vote);
         }),
       ),
     ),

@@ -23,7 +23,6 @@ export function joinScreen(root: HTMLElement, app: App): void {
     autocomplete: "off",
     autocapitalize: "characters",
     spellcheck: "false",
-    inputmode: "text",
     enterkeyhint: "next",
     "aria-describedby": "code-hint",
     required: true,

@@ -12,21 +12,15 @@ const teamsOf = (s: PlayState) => (s.room ? Array.from(s.room.teams, (tm) => [tm
 export const lobbyScreen = (root: HTMLElement, app: App) => show(root, (s) => [s.playerId, teamsOf(s)], (s) => drawLobby(s, app));
 export const briefingScreen = (root: HTMLElement) => show(root, (s) => [s.texts, s.room?.round, me(s)?.member.roles], drawBriefing);
 
-function membersList(team: TeamView, playerId: string): HTMLElement {
-  const t = tp();
+/** A member's line: name, "Anda", the captain's star, then `extra`. */
+export function memberRow(m: MemberView, team: TeamView, playerId: string, captainMark: string, extra: HTMLElement | null): HTMLElement {
   return h(
-    "ul",
-    { class: "members" },
-    Array.from(team.members, (m) =>
-      h(
-        "li",
-        { class: m.connected ? "member" : "member away" },
-        h("span", { class: "member-name" }, m.name),
-        m.id === playerId ? h("span", { class: "tag dark" }, t.you) : null,
-        team.captain === m.id ? h("span", { class: "tag", title: c().captain }, `★ ${c().captain}`) : null,
-        m.connected ? null : h("span", { class: "small muted" }, `(${t.away})`),
-      ),
-    ),
+    "li",
+    { class: m.connected ? "member" : "member away" },
+    h("span", { class: "member-name" }, m.name),
+    m.id === playerId ? h("span", { class: "tag dark" }, tp().you) : null,
+    team.captain === m.id ? h("span", { class: "tag", title: c().captain }, captainMark) : null,
+    extra,
   );
 }
 
@@ -57,7 +51,7 @@ function drawLobby(s: PlayState, app: App): (HTMLElement | null)[] {
       h("div", { class: "big-team" }, teamChip(m.team.index)),
       m.captain ? h("p", { class: "alert ok" }, `★ ${t.captainYou}`) : null,
       h("h3", null, t.members),
-      membersList(m.team, s.playerId),
+      h("ul", { class: "members" }, Array.from(m.team.members, (x) => memberRow(x, m.team, s.playerId, `★ ${c().captain}`, x.connected ? null : h("span", { class: "small muted" }, `(${t.away})`)))),
     ),
     roleCards(m.member),
     h("p", { class: "alert info" }, t.waitStart),

@@ -17,7 +17,7 @@ import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, VALUES, say } from "../../../shar
 import { h, type Child } from "../../lib/dom.js";
 import { c, lang, tp } from "../../lib/i18n.js";
 import { localGet, localSet } from "../../lib/net.js";
-import { setReflection, show, store, type App, type PlayState } from "../state.js";
+import { option, setReflection, show, store, type App, type PlayState } from "../state.js";
 
 /** The limit the rules hold (shared/rules/reflection.ts REFLECTION_TEXT_MAX), without importing the rules. */
 const TEXT_MAX = 280;
@@ -97,12 +97,14 @@ function textStep(e: ReflectionEntry, field: "issue" | "activity", title: string
 
 function choices<T extends string>(name: string, type: "radio" | "checkbox", items: readonly T[], label: (x: T) => string, cue: (x: T) => string | null, on: (x: T) => boolean, pick: (x: T, checked: boolean) => void): HTMLElement[] {
   return items.map((x) =>
-    h(
-      "label",
-      { class: on(x) ? "option picked" : "option", for: `${name}-${x}` },
-      h("input", { type, name, value: x, class: "sr-only", id: `${name}-${x}`, checked: on(x), onchange: (ev: Event) => pick(x, (ev.target as HTMLInputElement).checked) }),
-      h("span", { class: "option-head" }, h("strong", { class: "option-text" }, label(x)), type === "checkbox" ? h("span", { class: "picked-mark" }, on(x) ? "✓" : "") : null),
+    option(
+      type,
+      name,
+      `${name}-${x}`,
+      on(x),
+      [h("strong", { class: "option-text" }, label(x)), type === "checkbox" ? h("span", { class: "picked-mark" }, on(x) ? "✓" : "") : null],
       cue(x) ? h("span", { class: "option-text small" }, cue(x)) : null,
+      (ev) => pick(x, (ev.target as HTMLInputElement).checked),
     ),
   );
 }

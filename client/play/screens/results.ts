@@ -4,7 +4,7 @@
 import { say } from "../../../shared/vuca.js";
 import { h } from "../../lib/dom.js";
 import { c, lang, tp } from "../../lib/i18n.js";
-import { conditionBlock, optionReasons, parseReveal, parseSummary, rankingList, rankRows, reflectionBlock, resultBlock, teamChip } from "../../lib/views.js";
+import { conditionBlock, optionReasons, parseReveal, parseSummary, rankingList, rankRows, reflectionBlock, resultBlock, teamChip, type RankRow } from "../../lib/views.js";
 import { me, show, type PlayState } from "../state.js";
 
 const scores = (s: PlayState) => (s.room ? Array.from(s.room.teams, (tm) => [tm.index, tm.score, tm.totalLockMs]) : []);
@@ -43,23 +43,30 @@ function drawReveal(s: PlayState): HTMLElement[] {
   ];
 }
 
-function drawScore(s: PlayState): HTMLElement[] {
-  const m = me(s);
-  if (!s.room || !m) return [];
+function drawScore(s: PlayState): (HTMLElement | null)[] {
+  const r = s.room;
+  if (!r) return [];
   const t = tp();
-  const rows = rankRows(s.room.teams);
+  return [...standing(s, t.scoreboard, rankRows(r.teams)), h("p", { class: "alert info" }, r.round + 1 < r.roundCount ? t.nextCard(r.round + 2, r.roundCount) : t.nextFinal)];
+}
+
+/** My team's place and score, then the ranking. */
+function standing(s: PlayState, title: string, rows: RankRow[], more: HTMLElement | null = null): HTMLElement[] {
+  const m = me(s);
+  if (!m) return [];
+  const t = tp();
   const mine = rows.find((r) => r.team === m.team.index);
   return [
     h(
       "section",
-      { class: "panel stack center" },
-      h("h1", null, t.scoreboard),
+      { class: "panel stack center final-box" },
+      h("h1", null, title),
       teamChip(m.team.index),
       mine ? h("p", { class: "big-rank" }, t.rank(mine.rank, rows.length)) : null,
       mine ? h("p", { class: "big-pts" }, `${t.score}: ${c().points(mine.score)}`) : null,
+      more,
     ),
     h("section", { class: "panel" }, rankingList(rows, m.team.index)),
-    h("p", { class: "alert info" }, s.room.round + 1 < s.room.roundCount ? t.nextCard(s.room.round + 2, s.room.roundCount) : t.nextFinal),
   ];
 }
 
@@ -69,20 +76,9 @@ export function finalParts(s: PlayState): HTMLElement[] {
   if (!s.room || !m) return [];
   const t = tp();
   const summary = parseSummary(s.room);
-  const rows = summary ? summary.ranking.map((r) => ({ team: r.team, rank: r.rank, score: r.score })) : rankRows(s.room.teams);
-  const mine = rows.find((r) => r.team === m.team.index);
   const profile = summary?.ranking.find((r) => r.team === m.team.index);
   return [
-    h(
-      "section",
-      { class: "panel stack center final-box" },
-      h("h1", null, `🏁 ${t.finalTitle}`),
-      teamChip(m.team.index),
-      mine ? h("p", { class: "big-rank" }, t.rank(mine.rank, rows.length)) : null,
-      mine ? h("p", { class: "big-pts" }, `${t.score}: ${c().points(mine.score)}`) : null,
-      profile && profile.diagnosisRounds ? h("p", null, t.diagnosisSummary(profile.diagnosisRight, profile.diagnosisRounds)) : null,
-    ),
-    h("section", { class: "panel" }, rankingList(rows, m.team.index)),
+    ...standing(s, `🏁 ${t.finalTitle}`, summary ? summary.ranking : rankRows(s.room.teams), profile?.diagnosisRounds ? h("p", null, t.diagnosisSummary(profile.diagnosisRight, profile.diagnosisRounds)) : null),
     h("p", { class: "alert ok" }, t.thanks),
   ];
 }
