@@ -146,8 +146,6 @@ export interface ReflectionMessage {
   entry: ReflectionEntry;
   open: boolean;
   closed: boolean;
-  /** The phone may write now: at the final until closed, or mid-game while the trainer has it open (contract C1). */
-  open?: boolean;
   /** The 21 BerAKHLAK behaviours to pick from (shared/behaviours.ts BEHAVIOUR_LIST): the phone's bundle does not carry them. */
   behaviours?: readonly BehaviourItem[];
 }

@@ -48,7 +48,7 @@ export function takeReflection(m: ReflectionMessage, via: App): void {
     step = Number(localGet(keyOf("reflection-step")) ?? -1);
     if (!Number.isInteger(step) || step < -1 || step > STEPS) step = -1;
   }
-  const open = m.open ?? !m.closed; // a server without `open` sends the reflection only at the final
+  const open = m.open;
   if (m.closed) dirty = {};
   setReflection({ owner, received: true, closed: m.closed, open, behaviours: m.behaviours?.length ? m.behaviours : r().behaviours, draft: { ...m.entry, ...dirty }, dirty, step });
   if (!Object.keys(dirty).length) localSet(keyOf("reflection"), null);
