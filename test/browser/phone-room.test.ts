@@ -181,7 +181,7 @@ describe.runIf(hasChromium)("the phone and the observer in the room", () => {
     await expect.poll(() => ayu.textContent("body"), { timeout: 10_000 }).toMatch(/poin/);
 
     // the trainer opens the reflection after this card
-    host.send("host", { action: "openReflection" } as never);
+    host.send("host", { action: "openReflection" });
     await ayu.locator("#rf-mid").waitFor({ timeout: 10_000 });
     expect(await ayu.locator("#rf-mid").textContent()).toBe(phoneStrings.id.rfOpenedMid);
     await ayu.locator("#rf-start").click();
