@@ -41,7 +41,7 @@ export interface Draft {
   lockArmed: boolean;
 }
 
-/** The reflection chain on this phone (client/play/reflection.ts). */
+/** The reflection chain on this phone (screens/reflection.ts). */
 export interface Reflection {
   /** `code:playerId` the chain belongs to. */
   owner: string;
