@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const code = normaliseCode(params.get("code") ?? "");
   if (!isCode(code)) return store.setNotice(code ? { kind: "notFound", code } : { kind: "noCode" });
   void loadJoinUrl();
-  await connect(code);
+  connect(code);
 }
 
 void main();

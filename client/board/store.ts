@@ -7,6 +7,8 @@ import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
 import { board } from "../../shared/i18n/board.js";
+import { STORAGE } from "../../shared/constants.js";
+import { localGet } from "../lib/storage.js";
 
 export interface MemberSnap {
   id: string;
@@ -81,11 +83,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
 function pickLang(): Lang {
   const q = new URLSearchParams(location.search).get("lang");
   if (q === "en" || q === "id") return q;
-  try {
-    return localStorage.getItem("arena-vuca:lang") === "en" ? "en" : "id";
-  } catch {
-    return "id";
-  }
+  return localGet(STORAGE.lang) === "en" ? "en" : "id";
 }
 
 class Store {
