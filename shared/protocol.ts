@@ -141,6 +141,8 @@ export interface ReflectionMessage {
  * adds each card's seat id, so the trainer can hide one; the board's never has one.
  */
 export interface WallMessage extends Wall {
+  /** The reflection is open (mid-game or at the final): the wall is sent while it is (contract C1). */
+  open?: boolean;
   cards?: { playerId: string; text: string; hidden: boolean }[];
   /** The wording of each behaviour counted (the board does not carry the list of 21). */
   labels?: Record<string, { value: CoreValue; text: Text }>;

@@ -388,6 +388,8 @@ export interface RoomStateView {
   /** The reveal's view the trainer chose (0 results, 1 responses and reflection) and the board's sound level (0–10). */
   boardView: number;
   volume: number;
+  /** The board moves (tweens) unless the trainer turned motion off in the console (contract C2; default true). */
+  boardMotion?: boolean;
   code: string;
   packId: string;
   packTitle: string;

@@ -25,8 +25,10 @@ export async function loadJoinUrl(): Promise<void> {
 
 /** What the board shows for a status of the connection loop (exported for a test of the mapping). */
 export function onStatus(conn: Pick<Connection, "leave">, status: ConnStatus, failure?: JoinFailure): void {
-  // After the final ranking the room may close: keep the results on screen, and stop trying.
-  if (store.state?.phase === "final" && status !== "ok" && status !== "connecting") {
+  // After the final ranking the room may close: keep the results on screen, and stop trying
+  // (unless the trainer closed the session and deleted its data: that is said).
+  const gone = status === "closed" || status === "removed" || status === "banned" || status === "replaced";
+  if (store.state?.phase === "final" && status !== "ok" && status !== "connecting" && !gone) {
     store.setConn("ok");
     if (status !== "reconnecting") void conn.leave();
     return;
@@ -67,7 +69,10 @@ const codeOfPage = () => code;
 
 export function connect(roomCode: string): Connection {
   code = roomCode;
-  const conn: Connection = keepConnected({
+  // the loop reports its first status before keepConnected returns: the board's leave goes through this
+  let conn: Connection | undefined;
+  const handle = { leave: () => conn?.leave() ?? Promise.resolve() };
+  conn = keepConnected({
     code,
     tokenKey: STORAGE.token(code),
     join: () => ({ kind: "board" }),
@@ -78,7 +83,7 @@ export function connect(roomCode: string): Connection {
       room.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => store.takeWall(m));
       room.onStateChange((state: RoomStateView) => store.setState(state));
     },
-    onStatus: (status, failure) => onStatus(conn, status, failure),
+    onStatus: (status, failure) => onStatus(handle, status, failure),
   });
   return conn;
 }

@@ -31,8 +31,11 @@ async function main(): Promise<void> {
   const demo = params.get("demo");
   if (demo) {
     // the preview (and the layout test, test/browser/board-layout.test.ts) may feed the board any state
-    (window as unknown as { __arenaBoard?: unknown }).__arenaBoard = { store, game };
-    const { runDemo } = await import("./fake.js");
+    const hook: Record<string, unknown> = { store, game };
+    (window as unknown as { __arenaBoard?: unknown }).__arenaBoard = hook;
+    const { runDemo, fakeState } = await import("./fake.js");
+    // the frame-time benchmark (test/bench/board-frames.ts) plays any preview state from here
+    hook.fakeState = fakeState;
     runDemo(demo, params);
     return;
   }

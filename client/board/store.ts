@@ -36,6 +36,8 @@ export interface BoardState {
   boardView: number;
   /** The sound level the trainer set (0 silent … 10). */
   volume: number;
+  /** The board may move (the console's "Gerak"; calm when false, see motion.ts). */
+  motion: boolean;
   teams: TeamSnap[];
   card: CardView | null;
   reveal: RevealView | null;
@@ -66,6 +68,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
     paused: view.paused,
     boardView: view.boardView ?? 0,
     volume: view.volume ?? 6,
+    motion: view.boardMotion !== false,
     teams: Array.from(view.teams, (t) => ({
       index: t.index,
       members: Array.from(t.members, (m) => ({ id: m.id, name: m.name, connected: m.connected })),
