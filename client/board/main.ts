@@ -1,7 +1,9 @@
-// The projector board's entry: language, bundled font, then the game, fed
+// The projector board's entry: language, bundled font (Latin faces), then the game, fed
 // either by the room (?code=) or by the built-in preview (?demo=).
-import "@fontsource/atkinson-hyperlegible/400.css";
-import "@fontsource/atkinson-hyperlegible/700.css";
+// the Latin faces only (Indonesian and English, “quotes”, dashes, …): a rare letter
+// beyond them (ā, ş) is drawn in the fallback sans-serif
+import "@fontsource/atkinson-hyperlegible/latin-400.css";
+import "@fontsource/atkinson-hyperlegible/latin-700.css";
 import { isCode, normaliseCode } from "../../shared/constants.js";
 import { store } from "./store.js";
 import { StartGame } from "./game.js";

@@ -6,13 +6,16 @@
 // places; a requestAnimationFrame loop in the page records every frame's
 // delta over each transition. Prints the median, the 95th percentile and the
 // largest frame time, and the dropped frames (longer than 20 ms, i.e. a
-// frame missed at 60 Hz), per transition and per run.
+// frame missed at 60 Hz), per transition and per run, with the settled lobby
+// (nothing moving) as the machine's floor and the load average, since the
+// figures mean little on a busy machine.
 //   npm run bench:board                     # 3 runs, motion on
 //   npm run bench:board -- --runs 5
 //   npm run bench:board -- --calm           # the same with motion off (boardMotion false), to compare
 //   npm run bench:board -- --gpu            # let Chromium use the GPU (default: --disable-gpu, as the tests)
 // Chromium here is headless and, without --gpu, renders in software: a
 // projector laptop's browser with a GPU does at least as well.
+import { cpus, loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { chromiumPath, ensureClientBuilt } from "../helpers/browser.js";
 import { startTestGame } from "../helpers/game-server.js";
@@ -60,24 +63,24 @@ async function main(): Promise<void> {
   ensureClientBuilt();
   const game = await startTestGame();
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", ...(GPU ? [] : ["--disable-gpu"]), "--no-first-run"] });
-  const all = { reveal: [] as number[], scoreboard: [] as number[] };
+  const all = { idle: [] as number[], reveal: [] as number[], scoreboard: [] as number[] };
   console.log(`board frame times, 1920×1080, 10 teams, motion ${CALM ? "off (calm)" : "on"}, ${GPU ? "GPU allowed" : "--disable-gpu"}, ${RUNS} run(s)`);
   try {
     for (let run = 1; run <= RUNS; run++) {
       const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
       const page = await ctx.newPage();
       // every frame's delta from the first one, recorded by the page itself
-      await page.addInitScript(() => {
-        const w = window as unknown as Win;
-        w.__frames = [];
+      // (a string: tsx would wrap a named function in a helper the page does not have)
+      await page.addInitScript(`
+        window.__frames = [];
         let last = 0;
-        const loop = (t: number) => {
-          if (last) w.__frames!.push(t - last);
+        const loop = (t) => {
+          if (last) window.__frames.push(t - last);
           last = t;
           requestAnimationFrame(loop);
         };
         requestAnimationFrame(loop);
-      });
+      `);
       await page.goto(`${game.url}/board.html?demo=lobby&teams=10`);
       await page.waitForFunction(() => (window as unknown as Win).__boardScene === "Lobby", null, { timeout: 60_000 });
       await page.waitForTimeout(1500); // the lobby settled
@@ -87,6 +90,8 @@ async function main(): Promise<void> {
         await page.waitForTimeout(ms);
         return page.evaluate(() => [...(window as unknown as Win).__frames!]);
       };
+      // the floor: the settled lobby, nothing moving (Phaser still draws every frame)
+      const idle = await record(() => Promise.resolve(), 2000);
       // the reveal: the preview's state (client/board/fake.ts: the card, every team's result, ten teams)
       const reveal = await record(
         () =>
@@ -108,15 +113,19 @@ async function main(): Promise<void> {
       );
       const scene = await page.evaluate(() => (window as unknown as Win).__boardScene);
       if (scene !== "Scoreboard") throw new Error(`the board shows ${scene}, not the scoreboard`);
+      all.idle.push(...idle);
       all.reveal.push(...reveal);
       all.scoreboard.push(...scoreboard);
+      console.log(`run ${run}  idle        ${fmt(stats(idle))}`);
       console.log(`run ${run}  reveal      ${fmt(stats(reveal))}`);
       console.log(`run ${run}  scoreboard  ${fmt(stats(scoreboard))}`);
       await ctx.close();
     }
+    console.log(`all     idle        ${fmt(stats(all.idle))}`);
     console.log(`all     reveal      ${fmt(stats(all.reveal))}`);
     console.log(`all     scoreboard  ${fmt(stats(all.scoreboard))}`);
     console.log(`all     both        ${fmt(stats([...all.reveal, ...all.scoreboard]))}`);
+    console.log(`machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (1/5/15 min) at the end`);
   } finally {
     await browser.close();
     await game.close();
