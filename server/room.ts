@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { getMessageBytes, matchMaker, Protocol, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { nanoid } from "nanoid";
-import { createGame, entryOf, freeName, reduce, reflectionOf, summarise, wallOf } from "../shared/rules/index.js";
+import { createGame, entryOf, freeName, reduce, reflectionOf, reflectionOpen, summarise, wallOf } from "../shared/rules/index.js";
 import type { Action, GameState, Settings } from "../shared/rules/types.js";
-import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
+import { JoinOptionsSchema, MessageSchemas, type HostAction, type JoinOptions, type MessagePayload, type MessageType, type ReflectionMessage, type RemovedMessage, type SaveTrouble, type SaveTroubleMessage, type WallMessage } from "../shared/protocol.js";
 import { CLOSE_REMOVED, MAX_PAYLOAD_BYTES, SERVER_MESSAGES } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { packForRoute, type Pack } from "../shared/scenario.js";
@@ -133,6 +133,9 @@ function textsBytes(message: TextsMessage): Uint8Array {
   return getMessageBytes.raw(Protocol.ROOM_DATA, SERVER_MESSAGES.texts, message);
 }
 
+/** The board's views as synced (state.boardView): 0 results, 1 responses (and, at the final, the wall), 2 the wall. */
+const BOARD_VIEWS = ["results", "responses", "wall"] as const;
+
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 
@@ -158,6 +161,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private banned = new Set<string>();
   /** playerId → the client currently in that seat. */
   private seated = new Map<string, GameClient>();
+  /** Removed players' phones, told once the removal is saved (see tellRemoved). */
+  private leaving = new Map<string, { client: GameClient; banned: boolean }>();
   private teamViews: StateView[] = [];
   private hostView = new StateView();
   private buckets = new WeakMap<Client, { tokens: number; at: number }>();
@@ -219,6 +224,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     state.roundCount = this.pack.events.length;
     state.roundSeconds = this.game.settings.roundSeconds;
     state.volume = 6;
+    state.boardMotion = true;
     this.setState(state);
     this.shown = this.game;
     this.gate = new SaveGate(this.game, {
@@ -404,8 +410,11 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     if (type === "board") {
       if (seat.kind !== "host") return refuse(client, "NOT_HOST", type);
       const board = parsed.data as MessagePayload<"board">;
-      if (board.view !== undefined) this.state.boardView = board.view === "responses" ? 1 : 0;
+      // the wall only while a reflection is open or at the final (where the console still asks for it as "responses")
+      if (board.view === "wall" && !reflectionOpen(this.game) && this.game.phase !== "final") return refuse(client, "WRONG_PHASE", type);
+      if (board.view !== undefined) this.state.boardView = BOARD_VIEWS.indexOf(board.view);
       if (board.volume !== undefined) this.state.volume = board.volume;
+      if (board.motion !== undefined) this.state.boardMotion = board.motion;
       this.schedulePatch();
       return;
     }
@@ -482,8 +491,16 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     }
     const client = this.seated.get(playerId);
     this.seated.delete(playerId);
-    if (client) {
-      client.send(SERVER_MESSAGES.removed, { banned: ban });
+    // told once the removal (and the ban) is saved and shown, like every change the class sees (see show)
+    if (client) this.leaving.set(playerId, { client, banned: ban });
+  }
+
+  /** Phones removed by the trainer whose removal is not shown yet: told "removed" when it is (see show). */
+  private tellRemoved(game: GameState): void {
+    for (const [playerId, { client, banned }] of this.leaving) {
+      if (Object.hasOwn(game.players, playerId)) continue;
+      this.leaving.delete(playerId);
+      client.send(SERVER_MESSAGES.removed, { banned } satisfies RemovedMessage);
       client.leave(CLOSE_REMOVED);
     }
   }
@@ -528,9 +545,10 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
       // every reveal opens on the teams' results, whatever the trainer showed last
       this.state.boardView = 0;
       this.updateTexts();
-    } else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
+    } else if (this.state.boardView === 2 && !reflectionOpen(game)) this.state.boardView = 0; else if (this.texts.reveal) moved.forEach((client) => this.sendTexts(client));
     this.schedulePatch();
     if (game.reflection !== prev.reflection || (game.phase === "final" && prev.phase !== "final")) this.reflectionChanged(prev, game);
+    if (this.leaving.size > 0 && prev.players !== game.players) this.tellRemoved(game);
   }
 
   // ---- the closing reflection ------------------------------------------------
@@ -543,32 +561,38 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   private reflectionChanged(prev: GameState, game: GameState): void {
     this.wallTimer ??= setTimeout(() => {
       this.wallTimer = undefined;
-      for (const client of this.clients) this.sendWall(client);
+      for (const client of this.clients) this.sendWall(client, true);
     }, 300);
-    const opened = game.phase === "final" && prev.phase !== "final";
-    if (opened || reflectionOf(game).closed !== reflectionOf(prev).closed) {
-      for (const client of this.seated.values()) this.sendReflection(client);
+    const final = game.phase === "final" && prev.phase !== "final";
+    if (final || reflectionOpen(game) !== reflectionOpen(prev) || reflectionOf(game).closed !== reflectionOf(prev).closed) {
+      for (const client of this.seated.values()) this.sendReflection(client, true);
     }
   }
 
   /**
    * A player's own chain, to that player only (never part of the synced
    * state): the latest the room has, so a phone that reloads gets back every
-   * field it sent.
+   * field it sent. At the final or while open mid-game; `always`: also to say it closed.
    */
-  private sendReflection(client: GameClient): void {
+  private sendReflection(client: GameClient, always = false): void {
     const seat = client.userData;
-    if (seat?.kind !== "player" || this.game.phase !== "final") return;
-    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), closed: reflectionOf(this.shown).closed, behaviours: BEHAVIOUR_LIST };
+    const open = reflectionOpen(this.shown);
+    if (seat?.kind !== "player" || (!always && !open && this.shown.phase !== "final")) return;
+    const message: ReflectionMessage = { entry: entryOf(this.game, seat.playerId), open, closed: reflectionOf(this.shown).closed, behaviours: BEHAVIOUR_LIST };
     client.send(SERVER_MESSAGES.reflection, message);
   }
 
-  /** The anonymous wall as shown (saved); the console's copy names each card's seat so the trainer can hide one. */
-  private sendWall(client: GameClient): void {
+  /**
+   * The anonymous wall as shown (saved), at the final or while the reflection
+   * is open mid-game (`always`: after any change, to say it closed too); the
+   * console's copy names each card's seat so the trainer can hide one.
+   */
+  private sendWall(client: GameClient, always = false): void {
     const seat = client.userData;
     const game = this.shown;
     // the board and the console only (observers' pages do not show it)
-    if ((seat?.kind !== "board" && seat?.kind !== "host") || game.phase !== "final") return;
+    if (seat?.kind !== "board" && seat?.kind !== "host") return;
+    if (!always && game.phase !== "final" && !reflectionOpen(game)) return;
     const message: WallMessage = wallOf(game);
     message.labels = {};
     for (const id of Object.keys(message.behaviours)) {
@@ -781,7 +805,8 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
 
   private countObservers(): number {
     let n = 0;
-    for (const c of this.clients) if (c.userData?.kind === "board" || c.userData?.kind === "observer") n++;
+    // the board is the room's own screen, not someone watching
+    for (const c of this.clients) if (c.userData?.kind === "observer") n++;
     return n;
   }
 

@@ -1,6 +1,6 @@
 // The synced state: what the board, the phones and the console decode.
 // Only `TeamState.votes` and `TeamState.reason` are secret: they are `.view()`
-// fields, sent only to the team's own members and the host (see server/views.ts).
+// fields, sent only to the team's own members and the host (see seatView in server/room.ts).
 // Card, reveal and summary are not here: they travel as `texts` messages
 // (shared/view.ts), decoded natively instead of char by char.
 import { schema, t, type SchemaType } from "@colyseus/schema";
@@ -61,9 +61,15 @@ export const GameRoomState = schema(
     roomLocked: t.boolean(),
     teams: t.array(TeamState),
     observers: t.uint16(),
-    /** What the trainer set for the board from the console: the reveal's view (0 results, 1 responses and reflection) and the sound (0 silent … 10). */
+    /**
+     * What the trainer set for the board from the console: the view (0 results,
+     * 1 responses — at the final, the wall —, 2 the wall while a reflection is
+     * open or at the final), the sound (0 silent … 10) and whether it moves
+     * (false: calm; kept across phases).
+     */
     boardView: t.uint8(),
     volume: t.uint8(),
+    boardMotion: t.boolean(),
   },
   "GameRoomState",
 );

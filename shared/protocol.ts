@@ -85,8 +85,16 @@ export const MessageSchemas = {
   team: z.strictObject({ team: z.number().int().min(0).max(9) }),
   /** The phone's language changed: its texts come again in that language. */
   lang: z.strictObject({ lang: z.enum(["id", "en"]) }),
-  /** The trainer drives the board from the console: the reveal's view and the sound level (presentation, not a game rule). */
-  board: z.strictObject({ view: z.enum(["results", "responses"]).optional(), volume: z.number().int().min(0).max(10).optional() }),
+  /**
+   * The trainer drives the board from the console: the view ("wall" while a
+   * reflection is open or at the final), the sound level and whether it moves
+   * (presentation, not a game rule).
+   */
+  board: z.strictObject({
+    view: z.enum(["results", "responses", "wall"]).optional(),
+    volume: z.number().int().min(0).max(10).optional(),
+    motion: z.boolean().optional(),
+  }),
   /** Every trainer action. */
   host: z.discriminatedUnion("action", [
     z.strictObject({ action: z.literal("start") }),
@@ -103,6 +111,7 @@ export const MessageSchemas = {
     z.strictObject({ action: z.literal("removePlayer"), playerId: PlayerIdSchema }),
     z.strictObject({ action: z.literal("renamePlayer"), playerId: PlayerIdSchema, name: z.string().max(200) }),
     z.strictObject({ action: z.literal("banPlayer"), playerId: PlayerIdSchema }),
+    z.strictObject({ action: z.literal("openReflection") }),
     z.strictObject({ action: z.literal("closeReflection") }),
     z.strictObject({ action: z.literal("hideActivity"), playerId: PlayerIdSchema, hidden: z.boolean() }),
   ]),
@@ -128,21 +137,26 @@ export interface WelcomeMessage {
   rejoined: boolean;
 }
 
-/** Sent to one player only: their own reflection chain as the server keeps it, and whether the trainer closed it. */
+/**
+ * Sent to one player only: their own reflection chain as the server keeps it,
+ * whether the phone may write now (`open`: at the final until closed, or
+ * mid-game while the trainer has it open) and whether the trainer closed the final one.
+ */
 export interface ReflectionMessage {
   entry: ReflectionEntry;
+  open: boolean;
   closed: boolean;
   /** The 21 BerAKHLAK behaviours to pick from (shared/behaviours.ts BEHAVIOUR_LIST): the phone's bundle does not carry them. */
   behaviours?: readonly BehaviourItem[];
 }
 
 /**
- * The class's wall (anonymous counts and activity cards). The console's copy
- * adds each card's seat id, so the trainer can hide one; the board's never has one.
+ * The class's wall (anonymous counts and activity cards; `open`: the phones
+ * may write now), at the final and mid-game while the trainer has the
+ * reflection open. The console's copy adds each card's seat id, so the
+ * trainer can hide one; the board's never has one.
  */
 export interface WallMessage extends Wall {
-  /** The reflection is open (mid-game or at the final): the wall is sent while it is (contract C1). */
-  open?: boolean;
   cards?: { playerId: string; text: string; hidden: boolean }[];
   /** The wording of each behaviour counted (the board does not carry the list of 21). */
   labels?: Record<string, { value: CoreValue; text: Text }>;

@@ -385,10 +385,9 @@ export interface TeamView {
   reason?: string;
 }
 export interface RoomStateView {
-  /** The reveal's view the trainer chose (0 results, 1 responses and reflection) and the board's sound level (0–10). */
+  /** The board's view the trainer chose (0 results, 1 responses — at the final the wall —, 2 the wall), its sound level (0–10) and whether it moves. */
   boardView: number;
   volume: number;
-  /** The board moves (tweens) unless the trainer turned motion off in the console (contract C2; default true). */
   boardMotion?: boolean;
   code: string;
   packId: string;

@@ -4,7 +4,7 @@ import type { Action, GameState, Result, RuleContext, Settings } from "./types.j
 import { emptyTeam, freshTimer, refuse } from "./state.js";
 import { chooseTeam, join, movePlayer, passCaptain, removePlayer, renamePlayer, setConnected } from "./join.js";
 import { lock, reason, submit } from "./deciding.js";
-import { closeReflection, hideActivity, reflect } from "./reflection.js";
+import { closeReflection, hideActivity, openReflection, reflect } from "./reflection.js";
 import { addTime, end, lockRoom, next, pause, reveal, resume, skip, start, tick } from "./phase.js";
 
 export { summarise, rankTeams } from "./summary.js";
@@ -16,7 +16,7 @@ export { normaliseName, balancedTeam } from "./join.js";
 export { freeName, nameSkeleton } from "./names.js";
 export { nextRandom, shuffle } from "./random.js";
 export type * from "./types.js";
-export { REFLECTION_TEXT_MAX, entryOf, isComplete, wallOf, reflectionOf, emptyEntry } from "./reflection.js";
+export { REFLECTION_TEXT_MAX, entryOf, isComplete, wallOf, reflectionOf, reflectionOpen, emptyEntry } from "./reflection.js";
 export type { ReflectionEntry, ReflectionPatch, ReflectionState, Wall } from "./reflection.js";
 
 export function createGame(settings: Settings, seed: number): GameState {
@@ -81,6 +81,8 @@ export function reduce(state: GameState, action: Action, ctx: RuleContext): Resu
       return tick(state, ctx);
     case "reflect":
       return reflect(state, action, ctx);
+    case "openReflection":
+      return openReflection(state);
     case "closeReflection":
       return closeReflection(state);
     case "hideActivity":

@@ -4,13 +4,15 @@ import type { Action, GameState, Result, RoundRecord, Team } from "./types.js";
 import type { RuleContext } from "./types.js";
 import { accept, freshTimer, refuse } from "./state.js";
 import { remainingMsAt, revealRound } from "./scoring.js";
+import { leaveCard } from "./reflection.js";
 
 function clearRound(team: Team): Team {
   return { ...team, votes: {}, reason: "", locked: false, lockedBy: null, lockMs: null };
 }
 
 /** To the briefing of card `round`, or to the final ranking after the last card. */
-function toCard(state: GameState, round: number, ctx: RuleContext): GameState {
+function toCard(from: GameState, round: number, ctx: RuleContext): GameState {
+  const state = leaveCard(from);
   if (round >= ctx.pack.events.length) return { ...state, phase: "final", timer: { ...state.timer, deadline: null, paused: false } };
   return { ...state, phase: "briefing", round, teams: state.teams.map(clearRound), timer: freshTimer(state.settings.roundSeconds) };
 }
@@ -92,7 +94,7 @@ export function skip(state: GameState, ctx: RuleContext): Result {
 
 export function end(state: GameState): Result {
   if (state.phase === "final") return refuse("GAME_OVER");
-  return accept({ ...state, phase: "final", timer: { ...state.timer, deadline: null, paused: false } });
+  return accept({ ...leaveCard(state), phase: "final", timer: { ...state.timer, deadline: null, paused: false } });
 }
 
 export function lockRoom(state: GameState, locked: boolean): Result {

@@ -1,9 +1,10 @@
 // [RF] The closing reflection: open at the final, one chain per participant,
 // limits in the rules, edits after the trainer closes it refused with a reason
-// and nothing changed; the wall is anonymous.
+// and nothing changed; the wall is anonymous. Mid-game, the trainer opens it
+// at a card's reveal or scoreboard; leaving the card closes it, the entries stay.
 import { describe, expect, it } from "vitest";
 import { Game } from "./testkit.js";
-import { entryOf, wallOf, REFLECTION_TEXT_MAX } from "./reflection.js";
+import { entryOf, reflectionOpen, wallOf, REFLECTION_TEXT_MAX } from "./reflection.js";
 import { BEHAVIOUR_LIST } from "../behaviours.js";
 
 function finalGame(): Game {
@@ -107,5 +108,86 @@ describe("[RF5] the wall", () => {
     expect(wallOf(g.state).activities).toEqual([]);
     g.do({ type: "hideActivity", playerId: "a", hidden: false });
     expect(wallOf(g.state).activities).toEqual([full.activity]);
+  });
+});
+
+/** Two players at the reveal of the first card. */
+function revealGame(): Game {
+  const g = new Game();
+  g.join("a", 0);
+  g.join("b", 1);
+  g.do({ type: "start" }, { type: "next" }, { type: "reveal" });
+  return g;
+}
+
+describe("[RF6] mid-game reflection (the trainer opens it after a card)", () => {
+  it("is refused at a reveal before the trainer opens it, accepted once open", () => {
+    const g = revealGame();
+    g.refused({ type: "reflect", playerId: "a", patch: { issue: "x" } }, "WRONG_PHASE");
+    expect(reflectionOpen(g.state)).toBe(false);
+    g.do({ type: "openReflection" });
+    expect(reflectionOpen(g.state)).toBe(true);
+    expect(wallOf(g.state).open).toBe(true);
+    g.do({ type: "reflect", playerId: "a", patch: { issue: "Antrean" } });
+    expect(entryOf(g.state, "a").issue).toBe("Antrean");
+  });
+  it("may be opened only at a reveal or a scoreboard", () => {
+    const g = new Game();
+    g.join("a", 0);
+    g.refused({ type: "openReflection" }, "WRONG_PHASE");
+    g.do({ type: "start" });
+    g.refused({ type: "openReflection" }, "WRONG_PHASE");
+    g.do({ type: "next" });
+    g.refused({ type: "openReflection" }, "WRONG_PHASE");
+    g.do({ type: "reveal" }, { type: "next" });
+    expect(g.state.phase).toBe("scoreboard");
+    g.do({ type: "openReflection" });
+    expect(reflectionOpen(g.state)).toBe(true);
+    g.do({ type: "end" });
+    g.refused({ type: "openReflection" }, "GAME_OVER");
+  });
+  it("stays open from the reveal to the scoreboard, and closes when the class leaves the card (next), keeping the entries", () => {
+    const g = revealGame();
+    g.do({ type: "openReflection" }, { type: "reflect", playerId: "a", patch: { issue: "Antrean" } }, { type: "next" });
+    expect(g.state.phase).toBe("scoreboard");
+    g.do({ type: "reflect", playerId: "a", patch: { condition: "complexity" } });
+    g.do({ type: "next" });
+    expect(g.state.phase).toBe("briefing");
+    expect(reflectionOpen(g.state)).toBe(false);
+    g.refused({ type: "reflect", playerId: "a", patch: { issue: "later" } }, "WRONG_PHASE");
+    // kept to the final, where it opens as always, and refined there
+    g.do({ type: "end" });
+    expect(reflectionOpen(g.state)).toBe(true);
+    expect(entryOf(g.state, "a")).toMatchObject({ issue: "Antrean", condition: "complexity" });
+    g.do({ type: "reflect", playerId: "a", patch: { prime: "understanding" } });
+    expect(entryOf(g.state, "a")).toMatchObject({ issue: "Antrean", condition: "complexity", prime: "understanding" });
+  });
+  it("closes on skip and on end too", () => {
+    const g = revealGame();
+    g.do({ type: "openReflection" }, { type: "skip" });
+    expect(g.state.reflection?.openNow).toBe(false);
+    g.do({ type: "next" }, { type: "reveal" }, { type: "openReflection" }, { type: "end" });
+    expect(g.state.reflection?.openNow).toBe(false);
+    expect(g.state.reflection?.closed).toBe(false);
+  });
+  it("the trainer closes it mid-game without closing the final one; hideActivity works at the card", () => {
+    const g = revealGame();
+    g.do({ type: "openReflection" }, { type: "reflect", playerId: "a", patch: { ...full, partners: [...full.partners], done: true } });
+    g.do({ type: "hideActivity", playerId: "a", hidden: true });
+    expect(wallOf(g.state).activities).toEqual([]);
+    g.do({ type: "closeReflection" });
+    expect(reflectionOpen(g.state)).toBe(false);
+    expect(wallOf(g.state).open).toBe(false);
+    g.refused({ type: "reflect", playerId: "a", patch: { issue: "x" } }, "WRONG_PHASE");
+    g.do({ type: "openReflection" }, { type: "reflect", playerId: "b", patch: { issue: "Arsip" } });
+    g.do({ type: "end" });
+    expect(g.state.reflection?.closed).toBe(false);
+    expect(entryOf(g.state, "b").issue).toBe("Arsip");
+  });
+  it("hideActivity is refused where there is no reflection to show (deciding)", () => {
+    const g = revealGame();
+    g.do({ type: "openReflection" }, { type: "reflect", playerId: "a", patch: { issue: "x" } }, { type: "next" }, { type: "next" }, { type: "next" });
+    expect(g.state.phase).toBe("deciding");
+    g.refused({ type: "hideActivity", playerId: "a", hidden: true }, "WRONG_PHASE");
   });
 });

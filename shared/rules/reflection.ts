@@ -2,7 +2,10 @@
 // design matrix — an issue in my own unit → the VUCA condition that dominates
 // it → the response (Prime) → the pentahelix partners → one BerAKHLAK
 // behaviour → one concrete activity. Open once the game is final, editable
-// until the trainer closes it; a participant writes only their own.
+// until the trainer closes it; the trainer may also open it after any card
+// (at its reveal or scoreboard) until the class leaves that card. Entries are
+// kept across the game (one chain per participant, refined as it goes); a
+// participant writes only their own.
 import { CONDITIONS, PRIMES, ROLES, type Condition, type Prime, type Role } from "../vuca.js";
 import { behaviourOf } from "../behaviours.js";
 import type { GameState, Result, RuleContext } from "./types.js";
@@ -25,7 +28,10 @@ export interface ReflectionEntry {
 }
 
 export interface ReflectionState {
+  /** The trainer closed the final reflection. */
   closed: boolean;
+  /** Opened mid-game at a card's reveal or scoreboard (false again once the class leaves the card; absent in older saves). */
+  openNow?: boolean;
   /** playerId → their chain. */
   entries: Record<string, ReflectionEntry>;
   /** Players whose activity the trainer took off the wall. */
@@ -37,7 +43,16 @@ export type ReflectionPatch = Partial<Omit<ReflectionEntry, "at">>;
 
 export const emptyEntry = (): ReflectionEntry => ({ issue: "", condition: null, prime: null, partners: [], behaviour: null, activity: "", done: false, at: 0 });
 
-export const reflectionOf = (state: GameState): ReflectionState => state.reflection ?? { closed: false, entries: {}, hidden: [] };
+export const reflectionOf = (state: GameState): ReflectionState => state.reflection ?? { closed: false, openNow: false, entries: {}, hidden: [] };
+
+const atCard = (state: GameState) => state.phase === "reveal" || state.phase === "scoreboard";
+
+/** Whether a phone may write its chain now: at the final until the trainer closes it, or mid-game while the trainer has it open. */
+export function reflectionOpen(state: GameState): boolean {
+  const r = reflectionOf(state);
+  if (state.phase === "final") return !r.closed;
+  return atCard(state) && r.openNow === true;
+}
 
 /** A player's own chain (empty when they have not written yet). */
 export function entryOf(state: GameState, playerId: string): ReflectionEntry {
@@ -51,9 +66,8 @@ export function isComplete(e: ReflectionEntry): boolean {
 }
 
 function open(state: GameState): Result | null {
-  if (state.phase !== "final") return refuse("WRONG_PHASE");
-  if (reflectionOf(state).closed) return refuse("REFLECTION_CLOSED");
-  return null;
+  if (state.phase === "final") return reflectionOf(state).closed ? refuse("REFLECTION_CLOSED") : null;
+  return reflectionOpen(state) ? null : refuse("WRONG_PHASE");
 }
 
 export function reflect(state: GameState, action: { playerId: string; patch: ReflectionPatch }, ctx: RuleContext): Result {
@@ -96,16 +110,33 @@ export function reflect(state: GameState, action: { playerId: string; patch: Ref
   return accept({ ...state, reflection: { ...r, entries: { ...r.entries, [action.playerId]: entry } } });
 }
 
-export function closeReflection(state: GameState): Result {
-  if (state.phase !== "final") return refuse("WRONG_PHASE");
+/** The trainer opens the reflection mid-game, at a card's reveal or scoreboard. */
+export function openReflection(state: GameState): Result {
+  if (state.phase === "final") return refuse("GAME_OVER");
+  if (!atCard(state)) return refuse("WRONG_PHASE");
   const r = reflectionOf(state);
+  if (r.openNow === true) return accept(state);
+  return accept({ ...state, reflection: { ...r, openNow: true } });
+}
+
+/** At the final: closed for good. Mid-game (reveal, scoreboard): the phones stop writing until the trainer opens it again. */
+export function closeReflection(state: GameState): Result {
+  const r = reflectionOf(state);
+  if (atCard(state)) return r.openNow === true ? accept({ ...state, reflection: { ...r, openNow: false } }) : accept(state);
+  if (state.phase !== "final") return refuse("WRONG_PHASE");
   if (r.closed) return accept(state);
   return accept({ ...state, reflection: { ...r, closed: true } });
 }
 
+/** Leaving a card (next to the briefing, skip, end): a mid-game reflection closes; the entries stay. */
+export function leaveCard(state: GameState): GameState {
+  const r = state.reflection;
+  return r?.openNow ? { ...state, reflection: { ...r, openNow: false } } : state;
+}
+
 /** The trainer takes one activity off the wall (or puts it back). */
 export function hideActivity(state: GameState, action: { playerId: string; hidden: boolean }): Result {
-  if (state.phase !== "final") return refuse("WRONG_PHASE");
+  if (state.phase !== "final" && !atCard(state)) return refuse("WRONG_PHASE");
   const r = reflectionOf(state);
   if (!Object.hasOwn(r.entries, action.playerId)) return refuse("UNKNOWN_PLAYER");
   const has = r.hidden.includes(action.playerId);
@@ -117,6 +148,8 @@ export function hideActivity(state: GameState, action: { playerId: string; hidde
 /** The wall: anonymous counts and activity cards, never a name or an id. */
 export interface Wall {
   closed: boolean;
+  /** The phones may write now (see reflectionOpen). */
+  open: boolean;
   /** Chains with every step answered, and players in the game. */
   filled: number;
   total: number;
@@ -140,5 +173,5 @@ export function wallOf(state: GameState): Wall {
     if (e.done && !r.hidden.includes(id)) cards.push({ at: e.at, text: e.activity.trim() });
   }
   cards.sort((a, b) => a.at - b.at);
-  return { closed: r.closed, filled, total: Object.keys(state.players).length, conditions, behaviours, activities: cards.map((c) => c.text) };
+  return { closed: r.closed, open: reflectionOpen(state), filled, total: Object.keys(state.players).length, conditions, behaviours, activities: cards.map((c) => c.text) };
 }

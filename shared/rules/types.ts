@@ -164,6 +164,7 @@ export type Action =
   | { type: "movePlayer"; playerId: string; team: number }
   | { type: "removePlayer"; playerId: string }
   | { type: "renamePlayer"; playerId: string; name: string }
+  | { type: "openReflection" }
   | { type: "closeReflection" }
   | { type: "hideActivity"; playerId: string; hidden: boolean }
   // the room clock

@@ -1,6 +1,7 @@
-// The trainer drives the board from the console: the reveal's view and the
-// sound level travel in the synced state; only the host may set them, and
-// every new reveal opens on the teams' results.
+// The trainer drives the board from the console: the reveal's view, the
+// sound level and the motion travel in the synced state; only the host may
+// set them, every new reveal opens on the teams' results, and the motion
+// stays as set across phases. The board is not counted as an observer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 
@@ -48,5 +49,45 @@ describe("the board, driven from the console", () => {
     await until(board, (s) => s.phase === "reveal" && s.round === 1, "second reveal");
     expect(board.state.boardView).toBe(0);
     expect(board.state.volume).toBe(3);
+  });
+
+  it("keeps the board calm once the trainer turns motion off, across phases; only the host may", async () => {
+    const { code, hostKey } = await game.createSession({ packId: "banjir-bandang", teamCount: 2, roundSeconds: 300 });
+    const host: GameClientRoom = await game.client().joinById(code, { kind: "host", hostKey });
+    const board: GameClientRoom = await game.client().joinById(code, { kind: "board" });
+    await game.client().joinById(code, { kind: "player", name: "Made Wirawan", device: newDevice() });
+    await until(board, (s) => s.boardMotion === true, "motion on by default");
+    const boardRefusals = refusals(board);
+    board.send("board", { motion: false });
+    expect((await boardRefusals.next()).reason).toBe("NOT_HOST");
+    const hostRefusals = refusals(host);
+    host.send("board", { motion: "no" });
+    expect((await hostRefusals.next()).reason).toBe("BAD_MESSAGE");
+    expect(game.room(code).state.boardMotion).toBe(true);
+
+    host.send("board", { motion: false });
+    await until(board, (s) => s.boardMotion === false, "motion off");
+    host.send("host", { action: "start" });
+    await until(board, (s) => s.phase === "briefing", "briefing");
+    host.send("host", { action: "next" });
+    host.send("host", { action: "reveal" });
+    await until(board, (s) => s.phase === "reveal", "reveal");
+    expect(board.state.boardMotion).toBe(false);
+    host.send("board", { motion: true });
+    await until(board, (s) => s.boardMotion === true, "motion on again");
+  });
+
+  it("counts observers, not the board", async () => {
+    const { code, hostKey } = await game.createSession({ packId: "banjir-bandang", teamCount: 2, roundSeconds: 300 });
+    const host: GameClientRoom = await game.client().joinById(code, { kind: "host", hostKey });
+    const board: GameClientRoom = await game.client().joinById(code, { kind: "board" });
+    await game.client().joinById(code, { kind: "board" });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(game.room(code).state.observers).toBe(0);
+    const observer: GameClientRoom = await game.client().joinById(code, { kind: "observer" });
+    await until(host, (s) => s.observers === 1, "one observer");
+    await observer.leave(true);
+    await until(host, (s) => s.observers === 0, "no observer");
+    expect(board.state.observers).toBe(0);
   });
 });
