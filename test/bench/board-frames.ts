@@ -4,7 +4,8 @@
 // sends) plays the reveal — each team's result coming in — and then the
 // scoreboard — bars growing, scores counting, rows moving to their new
 // places; a requestAnimationFrame loop in the page records every frame's
-// delta over each transition. Prints the median, the 95th percentile and the
+// delta over each transition, and the board's own work per frame (Phaser's
+// update and render, prestep → postrender). Prints the median, the 95th percentile and the
 // largest frame time, and the dropped frames (longer than 20 ms, i.e. a
 // frame missed at 60 Hz), per transition and per run, with the settled lobby
 // (nothing moving) as the machine's floor and the load average, since the
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   ensureClientBuilt();
   const game = await startTestGame();
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", ...(GPU ? [] : ["--disable-gpu"]), "--no-first-run"] });
-  const all = { idle: [] as number[], reveal: [] as number[], scoreboard: [] as number[] };
+  const all = { idle: [] as number[], reveal: [] as number[], scoreboard: [] as number[], work: [] as number[] };
   console.log(`board frame times, 1920×1080, 10 teams, motion ${CALM ? "off (calm)" : "on"}, ${GPU ? "GPU allowed" : "--disable-gpu"}, ${RUNS} run(s)`);
   try {
     for (let run = 1; run <= RUNS; run++) {
@@ -84,11 +85,22 @@ async function main(): Promise<void> {
       await page.goto(`${game.url}/board.html?demo=lobby&teams=10`);
       await page.waitForFunction(() => (window as unknown as Win).__boardScene === "Lobby", null, { timeout: 60_000 });
       await page.waitForTimeout(1500); // the lobby settled
+      // and the board's own work per frame: from Phaser's step start to the end of its render
+      await page.evaluate(`(() => {
+        window.__work = [];
+        const events = window.__arenaBoard.game.events;
+        let at = 0;
+        events.on("prestep", () => { at = performance.now(); });
+        events.on("postrender", () => { if (at) window.__work.push(performance.now() - at); });
+      })()`);
       const record = async (go: () => Promise<unknown>, ms: number) => {
-        await page.evaluate(() => ((window as unknown as Win).__frames!.length = 0));
+        await page.evaluate("window.__frames.length = 0; window.__work.length = 0");
         await go();
         await page.waitForTimeout(ms);
-        return page.evaluate(() => [...(window as unknown as Win).__frames!]);
+        return page.evaluate(() => {
+          const w = window as unknown as Win & { __work: number[] };
+          return { frames: [...w.__frames!], work: [...w.__work] };
+        });
       };
       // the floor: the settled lobby, nothing moving (Phaser still draws every frame)
       const idle = await record(() => Promise.resolve(), 2000);
@@ -113,18 +125,21 @@ async function main(): Promise<void> {
       );
       const scene = await page.evaluate(() => (window as unknown as Win).__boardScene);
       if (scene !== "Scoreboard") throw new Error(`the board shows ${scene}, not the scoreboard`);
-      all.idle.push(...idle);
-      all.reveal.push(...reveal);
-      all.scoreboard.push(...scoreboard);
-      console.log(`run ${run}  idle        ${fmt(stats(idle))}`);
-      console.log(`run ${run}  reveal      ${fmt(stats(reveal))}`);
-      console.log(`run ${run}  scoreboard  ${fmt(stats(scoreboard))}`);
+      all.idle.push(...idle.frames);
+      all.reveal.push(...reveal.frames);
+      all.scoreboard.push(...scoreboard.frames);
+      all.work.push(...reveal.work, ...scoreboard.work);
+      console.log(`run ${run}  idle        ${fmt(stats(idle.frames))}`);
+      console.log(`run ${run}  reveal      ${fmt(stats(reveal.frames))}`);
+      console.log(`run ${run}  scoreboard  ${fmt(stats(scoreboard.frames))}`);
+      console.log(`run ${run}  work/frame  ${fmt(stats([...reveal.work, ...scoreboard.work]))}`);
       await ctx.close();
     }
     console.log(`all     idle        ${fmt(stats(all.idle))}`);
     console.log(`all     reveal      ${fmt(stats(all.reveal))}`);
     console.log(`all     scoreboard  ${fmt(stats(all.scoreboard))}`);
     console.log(`all     both        ${fmt(stats([...all.reveal, ...all.scoreboard]))}`);
+    console.log(`all     work/frame  ${fmt(stats(all.work))}   (Phaser's update and render of one frame, reveal and scoreboard)`);
     console.log(`machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (1/5/15 min) at the end`);
   } finally {
     await browser.close();
