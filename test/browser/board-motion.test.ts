@@ -3,7 +3,7 @@
 // bars grow, its scores count and its rows move; when the console turns
 // motion off (synced boardMotion false) or the system asks for reduced motion,
 // nothing moves — no tween runs after a state change and every bar, score and
-// row is at once where it ends. Also the class's wall mid-game (contract C1:
+// row is at once where it ends; a team's tile lights up as it locks. Also the class's wall mid-game (contract C1:
 // synced boardView 2 while the reflection is open). Screenshots of every screen
 // with ten teams at 1920×1080 and 960×540: test-artifacts/screenshots/board-motion-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,8 +28,8 @@ type SceneLike = {
 
 const sceneOf = (page: Page) => page.evaluate(() => (window as unknown as { __boardScene?: string }).__boardScene ?? "");
 
-async function open(page: Page, url: string, demo: string, scene: string): Promise<void> {
-  await page.goto(`${url}/board.html?demo=${demo}&teams=10`);
+async function open(page: Page, url: string, demo: string, scene: string, extra = ""): Promise<void> {
+  await page.goto(`${url}/board.html?demo=${demo}&teams=10${extra}`);
   await page.waitForFunction((key) => (window as unknown as { __boardScene?: string }).__boardScene === key, scene, { timeout: 60_000 });
 }
 
@@ -40,6 +40,22 @@ function moving(page: Page): Promise<number> {
     const sc = w.__arenaBoard.game.scene.getScene(w.__boardScene);
     return sc.tweens.getTweens().filter((t) => !(t.isPendingRemove() || t.isRemoved() || t.isFinished() || t.isDestroyed())).length;
   });
+}
+
+/**
+ * Runs what still moves to its end at once (every tween lands on its final
+ * values, client/board/motion.ts): on a loaded machine Phaser slows its clock
+ * (a frame counts at most 16.7 ms while the window is not focused or just
+ * started), so waiting for the motion to end by itself could take minutes.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __boardScene: string; __arenaBoard: { game: { scene: { getScene(k: string): { tweens: { getTweens(): { complete(): void }[] } } } } } };
+    const sc = w.__arenaBoard.game.scene.getScene(w.__boardScene);
+    for (let i = 0; i < 5; i++) sc.tweens.getTweens().forEach((t) => t.complete());
+  });
+  await expect.poll(() => moving(page), { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(300);
 }
 
 /** The scoreboard as drawn now: every text, and the bars' horizontal scale (the team-coloured bars are scaled graphics). */
@@ -66,6 +82,15 @@ function change(page: Page, patch: Record<string, unknown>, scores?: number): Pr
     },
     [patch, scores ?? 0] as const,
   );
+}
+
+/** Team `i` has everyone's answer in and locks (a state change from the room). */
+function lockTeam(page: Page, i: number): Promise<void> {
+  return page.evaluate((k) => {
+    const { store } = (window as unknown as { __arenaBoard: Hook }).__arenaBoard;
+    const view = store.view as { teams: { locked: boolean; sent: number; members: unknown[] }[] };
+    store.setState({ ...view, teams: view.teams.map((t, j) => (j === k ? { ...t, locked: true, sent: t.members.length } : t)) });
+  }, i);
 }
 
 /** Stays at zero over a few frames and half a second (a delayed tween would show up). */
@@ -114,10 +139,16 @@ describe.runIf(hasChromium)("the board's motion", () => {
     // half-way, some bar is still short of its length
     expect((await drawn(p)).scales.some((s) => s < 1)).toBe(true);
     // done: all in place
-    await expect.poll(() => moving(p), { timeout: 30_000 }).toBe(0);
+    await settle(p);
     expect((await drawn(p)).scales.every((s) => s === 1)).toBe(true);
     // new points come in: it moves again
     await change(p, {}, 3);
+    expect(await moving(p)).toBeGreaterThan(0);
+    // while teams decide, a team that locks lights up
+    // (paused: the preview's running countdown would put its own state back every second)
+    await open(p, game.url, "deciding", "Deciding", "&paused=1");
+    await settle(p);
+    await lockTeam(p, 1);
     expect(await moving(p)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   }, 120_000);
@@ -165,7 +196,7 @@ describe.runIf(hasChromium)("the board's motion", () => {
     await change(p, { boardView: 2 });
     await expect.poll(() => sceneOf(p)).toBe("Wall");
     await expect.poll(() => p.locator("#board-live").textContent()).toContain(WALL.activities[0]);
-    await expect.poll(() => moving(p), { timeout: 15_000 }).toBe(0);
+    await settle(p);
     await p.screenshot({ path: screenshotPath("board-motion-wall-midgame-1920") });
     // the trainer closes the reflection: back to the reveal (its responses and the reflection question)
     await wall({ ...WALL, open: false });
@@ -178,8 +209,8 @@ describe.runIf(hasChromium)("the board's motion", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it("looks right on every screen with ten teams at 1920×1080 and 960×540 (screenshots)", async () => {
-    for (const [w, h] of [[1920, 1080], [960, 540]] as const) {
+  for (const [w, h] of [[1920, 1080], [960, 540]] as const) it(`looks right on every screen with ten teams at ${w}×${h} (screenshots)`, async () => {
+    {
       const p = await page(w, h);
       for (const [demo, scene] of [["lobby", "Lobby"], ["deciding", "Deciding"], ["reveal", "Reveal"], ["scoreboard", "Scoreboard"], ["final", "Final"]] as const) {
         await open(p, game.url, demo, scene);
@@ -188,16 +219,23 @@ describe.runIf(hasChromium)("the board's motion", () => {
           await p.waitForTimeout(900);
           await p.screenshot({ path: screenshotPath(`board-motion-scoreboard-moving-${w}`) });
         }
-        // the deciding demo's countdown keeps no tween running; the others settle
-        await expect.poll(() => moving(p), { timeout: 30_000, message: `${demo} at ${w}` }).toBe(0);
+        await settle(p);
         await p.screenshot({ path: screenshotPath(`board-motion-${demo}-${w}`) });
+        if (demo === "deciding") {
+          // a team locks: its tile lights up (paused, so the preview's countdown keeps the lock)
+          await open(p, game.url, demo, scene, "&paused=1");
+          await settle(p);
+          await lockTeam(p, 1);
+          await p.waitForTimeout(150);
+          await p.screenshot({ path: screenshotPath(`board-motion-deciding-lock-${w}`) });
+        }
         if (demo === "reveal") {
           await change(p, { boardView: 1 });
-          await expect.poll(() => moving(p), { timeout: 30_000 }).toBe(0);
+          await settle(p);
           await p.screenshot({ path: screenshotPath(`board-motion-reveal-responses-${w}`) });
         }
       }
     }
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
