@@ -10,6 +10,7 @@
 // machine may be shared, and its load moves the stalls more than the server does.
 //   npm run soak                               # 30 minutes
 //   npm run soak -- --minutes 2 --rooms 4 --phones 20
+//   npm run soak -- --minutes 8 --gc          # a full GC before each sample: live heap only
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { cpus, loadavg } from "node:os";
@@ -24,6 +25,8 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const MINUTES = arg("minutes", 30);
+/** --gc: the server collects its garbage fully before each sample (see soak-server.ts). */
+const GC = process.argv.includes("--gc");
 const ROOMS = arg("rooms", 10);
 const PHONES = arg("phones", 30);
 const TEAMS = 3;
@@ -48,15 +51,41 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const server = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["test/bench/soak-server.ts"], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", IDLE_MINUTES: "1", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() },
+  env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", IDLE_MINUTES: "1", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}${GC ? " --expose-gc" : ""}`.trim() },
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 await new Promise<void>((ok, fail) => {
   server.on("message", (m: { ready?: boolean }) => m?.ready && ok());
   server.once("exit", (code) => fail(new Error(`soak server exited ${code}`)));
 });
+/** One sample from the soak's server (see soak-server.ts for what each figure counts). */
+interface Stats {
+  rssMb: number;
+  heapMb: number;
+  heapTotalMb: number;
+  oldSpaceMb: number;
+  largeObjectSpaceMb: number;
+  codeSpaceMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  workers: number;
+  workerHeapMb: number;
+  workerHeapTotalMb: number;
+  brkMb: number;
+  arenasMb: number;
+  arenaCount: number;
+  anonOtherMb: number;
+  fileMb: number;
+  dbMb: number;
+  walMb: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+  stalls: number;
+  worstMs: number;
+  rooms: number;
+}
 const stats = () =>
-  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number; rooms: number }>((ok) => {
+  new Promise<Stats>((ok) => {
     const on = (m: { stats?: boolean }) => {
       if (!m?.stats) return;
       server.off("message", on);
@@ -185,17 +214,19 @@ async function playRoom(index: number): Promise<void> {
 
 const started = Date.now();
 const rss: number[] = [];
+const samples: { minute: number; s: Stats }[] = [];
 const loads: number[] = [];
 let worstP99 = 0;
 let worstStall = 0;
 const sampler = setInterval(async () => {
   const s = await stats();
   rss.push(s.rssMb);
+  samples.push({ minute: (Date.now() - started) / 60_000, s });
   loads.push(loadavg()[0]!);
   worstP99 = Math.max(worstP99, s.loopP99Ms);
   worstStall = Math.max(worstStall, s.worstMs);
   const minute = ((Date.now() - started) / 60_000).toFixed(1);
-  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, rooms ${s.rooms}, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), session errors ${sessionErrors}, load ${loadavg()[0]!.toFixed(1)}`);
+  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB (malloc: main ${s.brkMb.toFixed(0)}, ${s.arenaCount} thread arenas ${s.arenasMb.toFixed(0)}; other anon ${s.anonOtherMb.toFixed(0)}; files ${s.fileMb.toFixed(0)}), heap ${s.heapMb.toFixed(0)}/${s.heapTotalMb.toFixed(0)} MB (old space ${s.oldSpaceMb.toFixed(0)}, large objects ${s.largeObjectSpaceMb.toFixed(0)}, code ${s.codeSpaceMb.toFixed(0)}), external ${s.externalMb.toFixed(1)} (array buffers ${s.arrayBuffersMb.toFixed(1)}), store thread heap ${s.workerHeapMb.toFixed(1)}/${s.workerHeapTotalMb.toFixed(1)} MB (${s.workers} threads), SQLite ${s.dbMb.toFixed(1)} MB + WAL ${s.walMb.toFixed(1)} MB, rooms ${s.rooms}, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), session errors ${sessionErrors}, load ${loadavg()[0]!.toFixed(1)}`);
 }, 30_000);
 
 const workers = Array.from({ length: ROOMS }, async (_, i) => {
@@ -215,6 +246,35 @@ console.log(`\nsoak: ${MINUTES} min, ${ROOMS} rooms × ${PHONES} phones: ${round
 console.log(`RSS every 30 s (MB): ${rss.map((r) => r.toFixed(0)).join(" ")}`);
 // After warm-up: the samples past the first fifth of the run (at least the first one left out).
 const warm = rss.slice(Math.max(1, Math.floor(rss.length / 5)));
+// The slope after warm-up of each figure (least squares, MB a minute): which part grows with RSS.
+const warmSamples = samples.slice(Math.max(1, Math.floor(samples.length / 5)));
+const slope = (pick: (s: Stats) => number) => {
+  const n = warmSamples.length;
+  if (n < 2) return NaN;
+  const mx = warmSamples.reduce((a, x) => a + x.minute, 0) / n;
+  const my = warmSamples.reduce((a, x) => a + pick(x.s), 0) / n;
+  const sxy = warmSamples.reduce((a, x) => a + (x.minute - mx) * (pick(x.s) - my), 0);
+  const sxx = warmSamples.reduce((a, x) => a + (x.minute - mx) ** 2, 0);
+  return sxy / sxx;
+};
+const figures: [string, (s: Stats) => number][] = [
+  ["RSS", (s) => s.rssMb],
+  ["main malloc arena", (s) => s.brkMb],
+  ["thread malloc arenas", (s) => s.arenasMb],
+  ["other anonymous (V8 heaps, mmaps)", (s) => s.anonOtherMb],
+  ["file-backed", (s) => s.fileMb],
+  ["main JS heap used", (s) => s.heapMb],
+  ["main JS heap total", (s) => s.heapTotalMb],
+  ["old space", (s) => s.oldSpaceMb],
+  ["large object space", (s) => s.largeObjectSpaceMb],
+  ["code space", (s) => s.codeSpaceMb],
+  ["external", (s) => s.externalMb],
+  ["store thread JS heap used", (s) => s.workerHeapMb],
+  ["store thread JS heap resident", (s) => s.workerHeapTotalMb],
+  ["SQLite WAL file", (s) => s.walMb],
+  ["rooms", (s) => s.rooms],
+];
+console.log(`Slope after warm-up (${warmSamples.length} samples from ${warmSamples[0]?.minute.toFixed(1) ?? "–"} min), MB/min: ${figures.map(([name, pick]) => `${name} ${slope(pick).toFixed(2)}`).join(", ")}`);
 const mb = (x: number | undefined) => (x === undefined ? "–" : x.toFixed(0));
 const range = (xs: number[]) => (xs.length ? `${mb(Math.min(...xs))}–${mb(Math.max(...xs))}` : "–");
 console.log(`
