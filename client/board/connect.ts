@@ -4,11 +4,12 @@
 // that is not running (the server restarted) shows a calm "waiting for the
 // facilitator" notice while the board keeps trying; a session the trainer
 // closed shows a closed notice and the board stops.
-import type { WallMessage } from "../../shared/protocol.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
 import { Client, type Room } from "@colyseus/sdk";
-import { CLOSE_REMOVED, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
+import { CLOSE_REMOVED, PROTOCOL_VERSION, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";
-import type { RoomStateView, TextsMessage } from "../../shared/view.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
+import type { TextsMessage } from "../../shared/protocol/wire.js";
 import { store } from "./store.js";
 
 const RETRY_MS = 3000;
@@ -30,7 +31,7 @@ export async function connect(code: string): Promise<void> {
   const saved = safeGet(key);
   if (saved) room = await client.reconnect(saved).catch(() => null);
   try {
-    room ??= await client.joinById(code, { kind: "board" });
+    room ??= await client.joinById(code, { kind: "board", protocol: PROTOCOL_VERSION });
   } catch (err) {
     const e = err as { code?: number; message?: string };
     const reason = e.message?.split("|")[0] ?? "";
@@ -79,7 +80,7 @@ function watch(room: Room, client: Client, code: string): void {
       let next = token ? await client.reconnect(token).catch(() => null) : null;
       if (!next) {
         try {
-          next = await client.joinById(code, { kind: "board" });
+          next = await client.joinById(code, { kind: "board", protocol: PROTOCOL_VERSION });
         } catch (err) {
           // the server restarted and the session waits for the trainer: say so, calmly
           if ((err as { message?: string })?.message?.split("|")[0] === "SESSION_WAITING") store.setNotice({ kind: "waiting" });

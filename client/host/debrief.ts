@@ -4,7 +4,7 @@
 // report, read with the host key), each team's collaboration profile, and the
 // class wall of the closing reflection with its progress, the hide buttons and
 // the close button.
-import type { WallMessage } from "../../shared/protocol.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
 import type { SessionReport } from "./api.js";
 import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
 import { CONDITIONS, say } from "../../shared/vuca.js";

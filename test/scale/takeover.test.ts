@@ -10,7 +10,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
 import { requireService } from "../helpers/services.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");

@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { requireService } from "../helpers/services.js";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 import type { Phase } from "../../shared/rules/types.js";
 

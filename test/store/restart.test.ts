@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { requireService } from "../helpers/services.js";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime, primeOf } from "../helpers/game-server.js";
-import { voteOf, votesOf } from "../../shared/view.js";
+import { voteOf, votesOf } from "../../shared/protocol/state-view.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import type { GameState } from "../../shared/rules/types.js";
 

@@ -19,7 +19,7 @@ import { replaySpool, spoolSnapshots, SPOOL_FOLDER } from "../../server/store/sp
 import { gameAt, HOST_KEY, PACK, sha256 } from "./fixture.js";
 import type { Database } from "../../server/store/sql.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
-import type { SaveTroubleMessage } from "../../shared/protocol.js";
+import type { SaveTroubleMessage } from "../../shared/protocol/messages.js";
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `arena_trouble_test_${process.pid}`;
