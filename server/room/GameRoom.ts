@@ -3,7 +3,8 @@
 // action for the rules); a change the rules accept is saved before it is
 // shown (saving.ts), then copied into the synced state (../sync.ts) with the
 // round's texts (texts.ts) and the reflection's messages (reflection.ts),
-// and patched when it is due (patching.ts). Seats and team views: seats.ts.
+// and patched when it is due (patching.ts). Joins: joining.ts; seats and team
+// views: seats.ts; what a room is created with: options.ts.
 import { matchMaker, Room, type Client } from "@colyseus/core";
 import { createGame, reduce, reflectionOpen } from "../../shared/rules/index.js";
 import { mustSaveBeforeShowing, offline, restoredGame } from "../../shared/rules/restore.js";
