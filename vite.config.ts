@@ -15,6 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 2000,
+    // Preload hints only for the long poles (the Colyseus client, Phaser): the
+    // small chunks start with the page's own imports, while the big one is still
+    // coming. No polyfill: a browser without modulepreload loads the same modules,
+    // only unhinted. Together 0.6 KB gzip off every page (the phone's budget).
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps) => deps.filter((d) => /(?:^|\/)(?:colyseus|phaser)-/.test(d)) },
     rollupOptions: {
       // No "[PLUGIN_TIMINGS]" profiling hint on the trainer's terminal at the first `npm start`.
       checks: { bundlerTimings: false },
@@ -28,6 +33,11 @@ export default defineConfig({
           groups: [
             { name: "phaser", test: /[\\/]node_modules[\\/]phaser[\\/]/ },
             { name: "colyseus", test: /[\\/]node_modules[\\/](@colyseus|msgpackr|@msgpack)[\\/]/ },
+            // The plain-DOM pages' drawing kit (views, the page store, render) in one
+            // chunk instead of three: 0.2 KB gzip off the phone's budget. Only these
+            // modules (their imports stay in the chunks they are in): none of the
+            // modules they import imports them back, so no chunk cycle.
+            { name: "pages", test: /[\\/]client[\\/]lib[\\/](views|store|render)\.ts$/, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -3,7 +3,8 @@
 // the hardest cards by title, the conditions the class misread (the stored
 // report, read with the host key), each team's collaboration profile, and the
 // class wall of the closing reflection with its progress, the hide buttons and
-// the close button.
+// the close button (wallSection, also used when the trainer opens the
+// reflection mid-game).
 import type { WallMessage } from "../../shared/protocol/messages.js";
 import type { SessionReport } from "./api.js";
 import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
@@ -75,50 +76,76 @@ export function debriefPanel(d: DebriefInput): HTMLElement {
         ]
       : null,
   );
-  const w = d.wall;
   const nowWhat = h(
     "section",
     { class: "db-part", "aria-labelledby": "db-nowwhat" },
     h("h3", { id: "db-nowwhat" }, `3. ${s.dbNowWhat}`),
-    w
-      ? [
-          h("p", { id: "db-progress", class: "db-progress" }, h("strong", null, s.dbProgress(w.filled, w.total)), w.closed ? h("span", { class: "tag dark" }, `🔒 ${s.dbClosed}`) : null),
-          h(
-            "div",
-            { class: "link-row" },
-            h("button", { type: "button", class: "secondary", id: "db-board", "aria-pressed": d.wallOnBoard ? "true" : "false", onclick: () => d.onBoard(!d.wallOnBoard) }, d.wallOnBoard ? s.dbShowRanking : s.dbShowWall),
-            w.closed ? null : h("button", { type: "button", class: "danger", id: "db-close", onclick: () => confirm(s.dbCloseConfirm) && d.onClose() }, `🔒 ${s.dbClose}`),
-          ),
-          h("h4", null, s.dbConditions),
-          h("p", { id: "db-conditions" }, CONDITIONS.map((k) => `${c().conditions[k]} ${w.conditions[k]}`).join(" · ")),
-          h("h4", null, s.dbBehaviours),
-          h(
-            "ul",
-            { class: "db-list" },
-            Object.entries(w.behaviours)
-              .sort((a, b) => b[1] - a[1])
-              .slice(0, 5)
-              .map(([id, n]) => {
-                const b = BEHAVIOUR_LIST.find((x) => x.id === id);
-                return h("li", null, `${b ? `${c().values[b.value]}: ${say(b.text, L)}` : id} (${n})`);
-              }),
-          ),
-          (w.cards ?? []).length
-            ? h(
-                "ul",
-                { class: "db-cards", id: "db-cards" },
-                (w.cards ?? []).map((card) =>
-                  h(
-                    "li",
-                    { class: card.hidden ? "db-card hidden-card" : "db-card" },
-                    h("span", null, card.text),
-                    h("button", { type: "button", class: "secondary small-btn", onclick: () => d.onHide(card.playerId, !card.hidden) }, card.hidden ? s.dbUnhide : s.dbHide),
-                  ),
-                ),
-              )
-            : h("p", { class: "muted" }, s.dbNoCards),
-        ]
+    d.wall
+      ? wallSection(d.wall, {
+          prefix: "db",
+          onBoard: d.wallOnBoard,
+          boardLabels: [s.dbShowWall, s.dbShowRanking],
+          onToggleBoard: () => d.onBoard(!d.wallOnBoard),
+          onClose: d.onClose,
+          onHide: d.onHide,
+        })
       : null,
   );
   return h("div", { class: "debrief" }, h("h2", { id: "debrief-h" }, `💬 ${s.dbTitle}`), h("div", { class: "db-grid" }, what, soWhat, nowWhat));
+}
+
+export interface WallControls {
+  /** Ids of the parts: `${prefix}-board`, `${prefix}-close`, `${prefix}-cards`, `${prefix}-progress`, `${prefix}-conditions`. */
+  prefix: string;
+  /** The board shows the wall now. */
+  onBoard: boolean;
+  /** The board button's label: [show the wall, show the game again]. */
+  boardLabels: [string, string];
+  onToggleBoard: () => void;
+  onClose: () => void;
+  onHide: (playerId: string, hidden: boolean) => void;
+}
+
+/** The class wall with its progress, the board switch, the close button and the hide buttons (at the final and mid-game). */
+export function wallSection(w: WallMessage, o: WallControls): HTMLElement[] {
+  const s = host[lang()];
+  const L = lang();
+  const p = o.prefix;
+  return [
+    h("p", { id: `${p}-progress`, class: "db-progress" }, h("strong", null, s.dbProgress(w.filled, w.total)), w.closed ? h("span", { class: "tag dark" }, `🔒 ${s.dbClosed}`) : null),
+    h(
+      "div",
+      { class: "link-row" },
+      h("button", { type: "button", class: "secondary", id: `${p}-board`, "aria-pressed": o.onBoard ? "true" : "false", onclick: o.onToggleBoard }, o.onBoard ? o.boardLabels[1] : o.boardLabels[0]),
+      w.closed ? null : h("button", { type: "button", class: "danger", id: `${p}-close`, onclick: () => confirm(s.dbCloseConfirm) && o.onClose() }, `🔒 ${s.dbClose}`),
+    ),
+    h("h4", null, s.dbConditions),
+    h("p", { id: `${p}-conditions` }, CONDITIONS.map((k) => `${c().conditions[k]} ${w.conditions[k]}`).join(" · ")),
+    h("h4", null, s.dbBehaviours),
+    h(
+      "ul",
+      { class: "db-list" },
+      Object.entries(w.behaviours)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([id, n]) => {
+          const b = BEHAVIOUR_LIST.find((x) => x.id === id);
+          return h("li", null, `${b ? `${c().values[b.value]}: ${say(b.text, L)}` : id} (${n})`);
+        }),
+    ),
+    (w.cards ?? []).length
+      ? h(
+          "ul",
+          { class: "db-cards", id: `${p}-cards` },
+          (w.cards ?? []).map((card) =>
+            h(
+              "li",
+              { class: card.hidden ? "db-card hidden-card" : "db-card" },
+              h("span", null, card.text),
+              h("button", { type: "button", class: "secondary small-btn", onclick: () => o.onHide(card.playerId, !card.hidden) }, card.hidden ? s.dbUnhide : s.dbHide),
+            ),
+          ),
+        )
+      : h("p", { class: "muted" }, s.dbNoCards),
+  ];
 }

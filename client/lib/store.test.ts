@@ -24,6 +24,18 @@ describe("page store", () => {
     expect(store.get().n).toBe(2);
   });
 
+  it("does not call a watcher that an earlier watcher removed in the same update (a screen that closed)", () => {
+    const store = createStore({ screen: "a", n: 0 });
+    const calls: string[] = [];
+    let stopInner = () => {};
+    store.watch((s) => s.screen, (screen) => {
+      stopInner();
+      stopInner = store.watch((s) => s.n, (n) => calls.push(`${screen}:${n}`));
+    });
+    store.update(() => ({ screen: "b", n: 1 }));
+    expect(calls).toEqual(["a:0", "b:1"]);
+  });
+
   it("compares plain data structurally", () => {
     expect(deepEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
     expect(deepEqual({ a: 1 }, { a: 1, b: undefined })).toBe(false);

@@ -24,7 +24,8 @@ export function createStore<S>(initial: S): Store<S> {
       const next = change(state);
       if (next === state) return;
       state = next;
-      for (const w of [...watchers]) w(state);
+      // a watcher removed by an earlier one in this round (a screen that closed) does not run
+      for (const w of [...watchers]) if (watchers.has(w)) w(state);
     },
     watch(select, render) {
       let last: { v: ReturnType<typeof select> } | null = null;

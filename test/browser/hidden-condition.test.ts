@@ -145,9 +145,10 @@ describe.runIf(hasChromium)("[HC-B] the screens give nothing away before the rev
     expect(phoneReveal).toContain(common.id.conditions[card.condition]);
     expect(phoneReveal).toContain(common.id.primes.vision);
     await phone.screenshot({ path: screenshotPath("hc-phone-reveal"), fullPage: true });
-    // the console: the facilitator's notes for the discussion
-    await expect.poll(() => key.textContent(), { timeout: 10_000 }).toContain(hostText.id.facilitatorNotes);
-    expect(await key.textContent()).toContain(card.facilitator!.id.slice(0, 40));
+    // the console: the facilitator's notes for the discussion, in the card's debrief
+    const debrief = console_.locator("#reveal-debrief");
+    await expect.poll(() => debrief.textContent(), { timeout: 10_000 }).toContain(hostText.id.facilitatorNotes);
+    expect(await debrief.textContent()).toContain(card.facilitator!.id.slice(0, 40));
   }, 180_000);
 
   it("serves the card sheet to the server's machine, and not to a phone without the host key", async () => {
