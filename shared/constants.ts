@@ -43,4 +43,6 @@ export const STORAGE = {
   token: (code: string) => `arena-vuca:token:${code}`,
   hostKey: (code: string) => `arena-vuca:host:${code}`,
   name: "arena-vuca:name",
+  /** sessionStorage: the pack editor's card handed to the board's preview in the same tab. */
+  previewCard: "arena-vuca.preview-card",
 } as const;

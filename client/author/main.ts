@@ -13,6 +13,7 @@ import { CONDITIONS, PRIMES, ROLES, VALUES, say, type CoreValue, type Text } fro
 import type { EventCard } from "../../shared/scenario.js";
 import { encodeCard, publicOnly, type RevealView } from "../../shared/protocol/wire.js";
 import { optionLabel } from "../../shared/i18n/options.js";
+import { STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";
 import { $, h, mount } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText } from "../lib/i18n.js";
@@ -21,7 +22,7 @@ import { BEHAVIOURS } from "../../shared/behaviours.js";
 import { chars, emptyCard, emptyPack, fromYaml, PROJECTOR, toYaml, type CardF, type PackF, type TextF } from "./model.js";
 
 /** The board's preview reads the card from here (client/board/fake.ts PREVIEW_KEY). */
-const PREVIEW_KEY = "arena-vuca.preview-card";
+const PREVIEW_KEY = STORAGE.previewCard;
 const PASSWORD_KEY = "arena-vuca.admin-password";
 
 const s = (): AuthorStrings => author[lang()];

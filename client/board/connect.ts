@@ -1,18 +1,18 @@
-// Joins the room as the board and keeps the connection: the SDK retries after
-// a drop by itself; if the room is left anyway, the board reconnects with its
-// stored token, then re-joins as a board, every few seconds. A saved session
-// that is not running (the server restarted) shows a calm "waiting for the
-// facilitator" notice while the board keeps trying; a session the trainer
-// closed shows a closed notice and the board stops.
+// Joins the room as the board and keeps the connection, through the pages' one
+// connection loop (client/lib/net.ts keepConnected: the SDK's own retries,
+// then the stored token, then a fresh board join, with backoff and jitter on
+// every refusal a later try can overcome). This file only maps what the loop
+// reports onto the board: a saved session that is not running (the server
+// restarted) shows a calm "waiting for the facilitator" notice while the loop
+// keeps trying; a session the trainer closed shows a closed notice and the
+// board stops; after the final ranking a closed room leaves the results up.
+import type { Room } from "@colyseus/sdk";
 import type { WallMessage } from "../../shared/protocol/messages.js";
-import { Client, type Room } from "@colyseus/sdk";
-import { CLOSE_REMOVED, PROTOCOL_VERSION, SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
-import { isReason } from "../../shared/reasons.js";
+import { SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
 import type { RoomStateView } from "../../shared/protocol/state-view.js";
 import type { TextsMessage } from "../../shared/protocol/wire.js";
+import { keepConnected, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
 import { store } from "./store.js";
-
-const RETRY_MS = 3000;
 
 export async function loadJoinUrl(): Promise<void> {
   try {
@@ -24,93 +24,67 @@ export async function loadJoinUrl(): Promise<void> {
   }
 }
 
-export async function connect(code: string): Promise<void> {
-  const client = new Client(location.origin);
-  const key = STORAGE.token(code);
-  let room: Room | null = null;
-  const saved = safeGet(key);
-  if (saved) room = await client.reconnect(saved).catch(() => null);
-  try {
-    room ??= await client.joinById(code, { kind: "board", protocol: PROTOCOL_VERSION });
-  } catch (err) {
-    const e = err as { code?: number; message?: string };
-    const reason = e.message?.split("|")[0] ?? "";
-    if (reason === "SESSION_WAITING") {
-      // saved but not running: back on screen as soon as the trainer resumes it
-      store.setNotice({ kind: "waiting" });
-      setTimeout(() => void connect(code), RETRY_MS);
-    } else if (e.code === 522 || reason === "ROOM_NOT_FOUND") store.setNotice({ kind: "notFound", code });
-    else if (isReason(reason)) store.setNotice({ kind: "error", text: store.c.reasons[reason] });
-    else {
-      // the server is not reachable (yet): keep trying, as after a drop
-      store.setNotice({ kind: "connecting" });
-      setTimeout(() => void connect(code), RETRY_MS);
-    }
+/** What the board shows for a status of the connection loop (exported for a test of the mapping). */
+export function onStatus(conn: Pick<Connection, "leave">, status: ConnStatus, failure?: JoinFailure): void {
+  // After the final ranking the room may close: keep the results on screen, and stop trying
+  // (unless the trainer closed the session and deleted its data: that is said).
+  const gone = status === "closed" || status === "removed" || status === "banned" || status === "replaced";
+  if (store.state?.phase === "final" && status !== "ok" && status !== "connecting" && !gone) {
+    store.setConn("ok");
+    if (status !== "reconnecting") void conn.leave();
     return;
   }
-  watch(room, client, code);
-}
-
-function watch(room: Room, client: Client, code: string): void {
-  safeSet(STORAGE.token(code), room.reconnectionToken);
-  store.setConn("ok");
-  let closed = false;
-  room.onMessage("*", () => {});
-  room.onMessage(SERVER_MESSAGES.closed, () => {
-    closed = true;
-  });
-  store.newRoom();
-  room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => store.takeTexts(m));
-  room.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => store.takeWall(m));
-  room.onStateChange((state: RoomStateView) => store.setState(state));
-  room.onDrop(() => store.setConn("reconnecting"));
-  room.onReconnect(() => store.setConn("ok"));
-  room.onLeave((leaveCode: number) => {
-    // The trainer closed the session (and deleted its data): nothing to come back to.
-    if (closed || leaveCode === CLOSE_REMOVED) {
-      safeRemove(STORAGE.token(code));
+  switch (status) {
+    case "ok":
+      return store.setConn("ok");
+    case "connecting":
+      if (!store.state) store.setNotice({ kind: "connecting" });
+      return;
+    case "reconnecting":
+      return store.setConn(store.state ? "reconnecting" : "ok");
+    case "lost":
+      // saved but not running: back on screen as soon as the trainer resumes it
+      if (failure?.reason === "SESSION_WAITING") {
+        store.setConn("ok");
+        return store.setNotice({ kind: "waiting" });
+      }
+      // the server is not reachable (yet), or asks to slow down: the loop tries again
+      if (!store.state) return store.setNotice({ kind: "connecting" });
+      return store.setConn("lost");
+    case "failed":
+      store.setConn("ok");
+      if (!failure || failure.reason === "ROOM_NOT_FOUND" || failure.reason === "NETWORK") return store.setNotice({ kind: "notFound", code: store.state?.code ?? codeOfPage() });
+      return store.setNotice({ kind: "error", text: store.c.reasons[failure.reason] });
+    case "closed":
+    case "removed":
+    case "banned":
+    case "replaced":
+      // the trainer closed the session (and deleted its data): nothing to come back to
       store.setConn("ok");
       return store.setNotice({ kind: "closed" });
-    }
-    // After the final ranking the room may close: keep the results on screen.
-    if (store.state?.phase === "final") return store.setConn("ok");
-    store.setConn("lost");
-    const retry = async () => {
-      const token = safeGet(STORAGE.token(code));
-      let next = token ? await client.reconnect(token).catch(() => null) : null;
-      if (!next) {
-        try {
-          next = await client.joinById(code, { kind: "board", protocol: PROTOCOL_VERSION });
-        } catch (err) {
-          // the server restarted and the session waits for the trainer: say so, calmly
-          if ((err as { message?: string })?.message?.split("|")[0] === "SESSION_WAITING") store.setNotice({ kind: "waiting" });
-        }
-      }
-      if (next) watch(next, client, code);
-      else setTimeout(retry, RETRY_MS);
-    };
-    setTimeout(retry, RETRY_MS);
-  });
+  }
 }
 
-function safeGet(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function safeRemove(key: string): void {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    /* nothing stored */
-  }
-}
-function safeSet(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* private mode: reconnection falls back to re-joining */
-  }
+let code = "";
+const codeOfPage = () => code;
+
+export function connect(roomCode: string): Connection {
+  code = roomCode;
+  // the loop reports its first status before keepConnected returns: the board's leave goes through this
+  let conn: Connection | undefined;
+  const handle = { leave: () => conn?.leave() ?? Promise.resolve() };
+  conn = keepConnected({
+    code,
+    tokenKey: STORAGE.token(code),
+    join: () => ({ kind: "board" }),
+    onRoom: (room: Room) => {
+      store.newRoom();
+      room.onMessage("*", () => {});
+      room.onMessage(SERVER_MESSAGES.texts, (m: TextsMessage) => store.takeTexts(m));
+      room.onMessage(SERVER_MESSAGES.wall, (m: WallMessage) => store.takeWall(m));
+      room.onStateChange((state: RoomStateView) => store.setState(state));
+    },
+    onStatus: (status, failure) => onStatus(handle, status, failure),
+  });
+  return conn;
 }

@@ -8,6 +8,7 @@ import type { GameSummary, Phase, TeamResult } from "../../shared/rules/types.js
 import { CONDITIONS, PRIMES, type Condition, type Prime, type Role } from "../../shared/vuca.js";
 import { optionOrder } from "../../shared/rules/order.js";
 import { store } from "./store.js";
+import { STORAGE } from "../../shared/constants.js";
 
 const NAMES = ["Ani", "Budi Santoso", "Citra", "Dewi Lestari", "Eko", "Fajar", "Gita", "Hendra Wijaya", "Indah", "Joko", "Kartika", "Lukman", "Maya", "Nur Aisyah", "Oki", "Putri", "Rizki Ramadhan", "Sari", "Teguh", "Umi", "Vina", "Wahyu", "Yusuf", "Zahra", "Agus Salim", "Bayu", "Cahya", "Dimas", "Erna", "Farhan", "Galih", "Hana", "Irfan", "Juwita", "Kevin", "Laras", "Made", "Nanda", "Oktavia", "Pandu"];
 
@@ -41,7 +42,7 @@ const DEMO_CARD: EventCard = {
 };
 
 // &preview=1: the pack editor's card (client/author/main.ts), handed over in this tab's sessionStorage
-const CARD: EventCard = (location.search.includes("preview=1") && (JSON.parse(sessionStorage.getItem("arena-vuca.preview-card") || "0") as EventCard)) || DEMO_CARD;
+const CARD: EventCard = (location.search.includes("preview=1") && (JSON.parse(sessionStorage.getItem(STORAGE.previewCard) || "0") as EventCard)) || DEMO_CARD;
 
 const REASONS = ["Keselamatan warga adalah prioritas utama.", "Kami butuh data dulu agar tidak salah langkah.", "", "Hoaks harus segera diluruskan sebelum warga panik dan jalur evakuasi menjadi kacau.", "Semua pihak harus tahu tugasnya."];
 

@@ -12,8 +12,21 @@ import { Scoreboard } from "./scenes/Scoreboard.js";
 import { Final } from "./scenes/Final.js";
 import { Wall } from "./scenes/Wall.js";
 
+/** The synced boardView of the class's wall (the reflection), mid-game or at the final (contract C1). */
+export const WALL_VIEW = 2;
+
+/** The trainer put the wall on screen, and there is a wall to show: mid-game only while the reflection is open. */
+function wallShown(s: BoardState): boolean {
+  const wall = store.wall;
+  if (!wall) return false;
+  // at the final the second view was the wall before "wall" had its own view (1): both show it
+  if (s.phase === "final") return s.boardView === WALL_VIEW || s.boardView === 1;
+  return s.boardView === WALL_VIEW && wall.open === true && (s.phase === "reveal" || s.phase === "scoreboard");
+}
+
 export function sceneFor(s: BoardState | null): string {
   if (!s) return "Message";
+  if (wallShown(s)) return "Wall";
   switch (s.phase) {
     case "lobby":
       return "Lobby";
@@ -25,8 +38,6 @@ export function sceneFor(s: BoardState | null): string {
     case "scoreboard":
       return "Scoreboard";
     case "final":
-      // the trainer puts the class's wall on screen from the console (the board's second view)
-      if (s.boardView === 1 && store.wall) return "Wall";
       return s.summary ? "Final" : "Scoreboard";
   }
 }

@@ -1,7 +1,9 @@
-// The projector board's entry: language, bundled font, then the game, fed
+// The projector board's entry: language, bundled font (Latin faces), then the game, fed
 // either by the room (?code=) or by the built-in preview (?demo=).
-import "@fontsource/atkinson-hyperlegible/400.css";
-import "@fontsource/atkinson-hyperlegible/700.css";
+// the Latin faces only (Indonesian and English, “quotes”, dashes, …): a rare letter
+// beyond them (ā, ş) is drawn in the fallback sans-serif
+import "@fontsource/atkinson-hyperlegible/latin-400.css";
+import "@fontsource/atkinson-hyperlegible/latin-700.css";
 import { isCode, normaliseCode } from "../../shared/constants.js";
 import { store } from "./store.js";
 import { StartGame } from "./game.js";
@@ -31,15 +33,18 @@ async function main(): Promise<void> {
   const demo = params.get("demo");
   if (demo) {
     // the preview (and the layout test, test/browser/board-layout.test.ts) may feed the board any state
-    (window as unknown as { __arenaBoard?: unknown }).__arenaBoard = { store, game };
-    const { runDemo } = await import("./fake.js");
+    const hook: Record<string, unknown> = { store, game };
+    (window as unknown as { __arenaBoard?: unknown }).__arenaBoard = hook;
+    const { runDemo, fakeState } = await import("./fake.js");
+    // the frame-time benchmark (test/bench/board-frames.ts) plays any preview state from here
+    hook.fakeState = fakeState;
     runDemo(demo, params);
     return;
   }
   const code = normaliseCode(params.get("code") ?? "");
   if (!isCode(code)) return store.setNotice(code ? { kind: "notFound", code } : { kind: "noCode" });
   void loadJoinUrl();
-  await connect(code);
+  connect(code);
 }
 
 void main();

@@ -9,6 +9,8 @@ import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
 import { board } from "../../shared/i18n/board.js";
+import { STORAGE } from "../../shared/constants.js";
+import { localGet } from "../lib/storage.js";
 
 export interface MemberSnap {
   id: string;
@@ -36,6 +38,8 @@ export interface BoardState {
   boardView: number;
   /** The sound level the trainer set (0 silent … 10). */
   volume: number;
+  /** The board may move (the console's "Gerak"; calm when false, see motion.ts). */
+  motion: boolean;
   teams: TeamSnap[];
   card: CardView | null;
   reveal: RevealView | null;
@@ -76,6 +80,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
     paused: view.paused,
     boardView: view.boardView ?? 0,
     volume: view.volume ?? 6,
+    motion: view.boardMotion !== false,
     teams: Array.from(view.teams, (t) => ({
       index: t.index,
       members: Array.from(t.members, (m) => ({ id: m.id, name: m.name, connected: m.connected })),
@@ -93,11 +98,7 @@ export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Coun
 function pickLang(): Lang {
   const q = new URLSearchParams(location.search).get("lang");
   if (q === "en" || q === "id") return q;
-  try {
-    return localStorage.getItem("arena-vuca:lang") === "en" ? "en" : "id";
-  } catch {
-    return "id";
-  }
+  return localGet(STORAGE.lang) === "en" ? "en" : "id";
 }
 
 class Store {

@@ -2,6 +2,7 @@
 // panels, team marks (colour + number), pills and a vector padlock.
 import * as Phaser from "phaser";
 import { C, FONT, inkOn, teamColour } from "./palette.js";
+import { enter } from "./motion.js";
 
 export const W = 1920;
 export const H = 1080;
@@ -90,13 +91,9 @@ export function padlock(scene: Phaser.Scene, x: number, y: number, size: number,
   return g;
 }
 
+/** Fades the objects in from `dy` below (at once when the board is calm: client/board/motion.ts). */
 export function fade(scene: Phaser.Scene, targets: Phaser.GameObjects.GameObject[], delay: number, dy = 24) {
-  for (const o of targets) {
-    const obj = o as Phaser.GameObjects.GameObject & { alpha: number; y: number };
-    obj.alpha = 0;
-    obj.y += dy;
-    scene.tweens.add({ targets: obj, alpha: 1, y: obj.y - dy, delay, duration: 450, ease: "Cubic.easeOut" });
-  }
+  enter(scene, targets, delay, { dy });
 }
 
 export function clock(seconds: number): string {

@@ -1,9 +1,11 @@
 // What every board scene shares: it subscribes to the store while running,
 // redraws when its own slice of the state changes, and mirrors its key texts
-// into the hidden live region. Scenes only draw: no game logic here.
+// into the hidden live region. Scenes only draw: no game logic here. When
+// the board turns calm (motion.ts), what still moves lands at once.
 import * as Phaser from "phaser";
 import { store, type BoardState } from "../store.js";
 import { mirror } from "../live.js";
+import { calm, onCalmChange } from "../motion.js";
 
 export abstract class BoardScene extends Phaser.Scene {
   private signature = "";
@@ -14,9 +16,11 @@ export abstract class BoardScene extends Phaser.Scene {
     this.signature = "";
     this.alive = true;
     const off = store.subscribe(() => this.refresh());
+    const offCalm = onCalmChange(() => this.refresh());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.alive = false;
       off();
+      offCalm();
     });
     this.refresh();
   }
@@ -32,6 +36,9 @@ export abstract class BoardScene extends Phaser.Scene {
         this.time.removeAllEvents();
         this.children.removeAll(true);
         this.draw(s);
+      } else if (calm()) {
+        // motion was just turned off (console or system): whatever still moves lands where it ends
+        for (const tw of this.tweens.getTweens()) tw.complete();
       }
       this.tick?.(s);
     }

@@ -1,5 +1,7 @@
 // Briefing and deciding: the event card, its four responses (no points), the
 // countdown, and per team only how many have sent and whether it has locked.
+// With motion (client/board/motion.ts) a new card enters part by part, a
+// team's tile lights up in its colour as it locks and its count pops as it grows.
 import type * as Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState, type TeamSnap } from "../store.js";
@@ -7,6 +9,8 @@ import { say } from "../../../shared/vuca.js";
 import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";
 import { M, clock, padlock, panel, pill, teamMark, text } from "../ui.js";
+import { teamColour } from "../palette.js";
+import { enter, flash, pop } from "../motion.js";
 import { mirrorTimer } from "../live.js";
 
 const LW = 1140; // left column width
@@ -28,6 +32,8 @@ function clampHeight(t: Phaser.GameObjects.Text, maxH: number): void {
 export class Deciding extends BoardScene {
   private timer?: Phaser.GameObjects.Text;
   private pause?: Phaser.GameObjects.Text;
+  /** The card last drawn, and each team's sent count and lock then: what changed since moves. */
+  private drawn = { card: "", sent: new Map<number, number>(), locked: new Set<number>() };
   constructor() {
     super("Deciding");
   }
@@ -38,6 +44,12 @@ export class Deciding extends BoardScene {
     const { t, c } = store;
     const card = s.card;
     if (!card) return;
+    // a new card enters: its head, then the responses one by one, the timer and the teams
+    const fresh = this.drawn.card !== card.id;
+    if (fresh) this.drawn = { card: card.id, sent: new Map(), locked: new Set() };
+    const mark = () => this.children.list.length;
+    const since = (n: number) => this.children.list.slice(n);
+    const head = mark();
     const top = text(this, M, 44, t.cardOf(s.round + 1, s.roundCount), { size: 40, color: C.muted });
     // The condition only when the trainer shows it: otherwise it is for the teams to read.
     if (card.condition) pill(this, M + top.width + 30, 36, `${t.condition}: ${c.conditions[card.condition]}`, C.condition[card.condition], { size: 38 });
@@ -95,15 +107,25 @@ export class Deciding extends BoardScene {
     const need = needs();
     const spare = Math.max(0, (avail - need.reduce((a, b) => a + b, 0)) / need.length);
     let oy = y;
-    card.options.forEach((o, i) => {
+    const headObjs = since(head).filter((o) => !texts.includes(o as Phaser.GameObjects.Text));
+    const rows = card.options.map((o, i) => {
       const h = need[i]! + spare;
+      const at = mark();
       panel(this, M, oy, LW, h - GAP, C.panel);
       text(this, M + 20, oy + 12, optionLabel(i, o.prime ? c.primes[o.prime] : undefined), { size: 38, bold: true, maxW: labelW - 30 }).setDepth(1);
       texts[i]!.setY(oy + 10);
       oy += h;
+      return [...since(at), texts[i]!];
     });
+    const clockAt = mark();
     this.drawTimer(s);
-    this.drawTeams(s.teams);
+    const clockObjs = since(clockAt);
+    const teamRows = this.drawTeams(s.teams);
+    if (!fresh) return;
+    enter(this, headObjs, 0, { dy: 40 });
+    rows.forEach((objs, i) => enter(this, objs, 250 + i * 140, { dx: -80, dy: 0 }));
+    enter(this, clockObjs, 150, { dy: -30 });
+    teamRows.forEach((objs, i) => enter(this, objs, 400 + i * 50, { dx: 80, dy: 0, duration: 350 }));
   }
   private drawTimer(s: BoardState) {
     const { t } = store;
@@ -120,12 +142,15 @@ export class Deciding extends BoardScene {
     this.pause.setText(s.paused ? `❚❚ ${store.t.paused}` : "");
     mirrorTimer(s.paused ? store.t.paused : clock(s.timeLeft));
   }
-  private drawTeams(teams: TeamSnap[]) {
+  /** The teams' tiles; a tile lights up as its team locks, a count pops as it grows. Returns each row's objects. */
+  private drawTeams(teams: TeamSnap[]): Phaser.GameObjects.GameObject[][] {
     const { t, c } = store;
     text(this, RX, 282, t.teamStatus, { size: 36, color: C.muted });
     const rowH = Math.min(130, (1064 - 334) / Math.max(1, teams.length));
     const two = rowH >= 116;
-    teams.forEach((team, i) => {
+    const { sent: sentBefore, locked: lockedBefore } = this.drawn;
+    const rows = teams.map((team, i) => {
+      const at = this.children.list.length;
       const y = 334 + i * rowH;
       const h = rowH - 10;
       panel(this, RX, y, RW, h, team.locked ? C.panelHi : C.panel, team.locked ? C.goodN : undefined, 14);
@@ -133,15 +158,37 @@ export class Deciding extends BoardScene {
       teamMark(this, RX + 14, y + (h - mark) / 2, team.index, mark);
       const x = RX + 30 + mark;
       const sent = c.sentOf(team.sent, team.members.length);
+      let sentText: Phaser.GameObjects.Text;
       if (two) {
         text(this, x, y + h / 2 - 2, c.team(team.index + 1), { size: 36, bold: true, originY: 1, maxW: RW - mark - 300 });
-        text(this, x, y + h / 2 + 2, sent, { size: 36, maxW: RW - mark - 300 });
-      } else text(this, x, y + h / 2, sent, { size: Math.min(38, h - 14), originY: 0.5, maxW: RW - mark - 300 });
-      if (!team.locked) return;
+        sentText = text(this, x, y + h / 2 + 2, sent, { size: 36, maxW: RW - mark - 300 });
+      } else sentText = text(this, x, y + h / 2, sent, { size: Math.min(38, h - 14), originY: 0.5, maxW: RW - mark - 300 });
+      const seen = sentBefore.has(team.index);
+      const grew = seen && team.sent > sentBefore.get(team.index)!;
+      sentBefore.set(team.index, team.sent);
+      if (grew) pop(this, sentText, 0, 1.2);
+      const objs = this.children.list.slice(at);
+      if (!team.locked) {
+        lockedBefore.delete(team.index);
+        return objs;
+      }
       const size = Math.min(44, h - 20);
       padlock(this, RX + RW - 240, y + (h - size) / 2, size, C.goodN);
-      text(this, RX + RW - 186, y + h / 2, c.locked, { size: Math.min(38, h - 14), bold: true, color: C.good, originY: 0.5, maxW: 170 });
+      const locked = text(this, RX + RW - 186, y + h / 2, c.locked, { size: Math.min(38, h - 14), bold: true, color: C.good, originY: 0.5, maxW: 170 });
+      if (seen && !lockedBefore.has(team.index)) {
+        // it locked just now: the tile lights up in the team's colour (a halo, and a tint the text reads through) and fades back
+        const halo = this.add.graphics().setDepth(-1);
+        halo.fillStyle(teamColour(team.index), 1).fillRoundedRect(RX - 10, y - 10, RW + 20, h + 20, 22);
+        const tint = this.add.graphics().setDepth(2);
+        tint.fillStyle(teamColour(team.index), 1).fillRoundedRect(RX, y, RW, h, 14);
+        flash(this, halo);
+        flash(this, tint, 0, 0.35);
+        pop(this, locked, 0, 1.5);
+      }
+      lockedBefore.add(team.index);
+      return this.children.list.slice(at);
     });
+    return rows;
   }
   protected describe(s: BoardState) {
     const { t, c } = store;

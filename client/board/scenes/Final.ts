@@ -1,11 +1,14 @@
 // Final: the podium for the top three, every team's profile per VUCA
-// condition and its collaboration rate, and the hardest cards.
+// condition and its collaboration rate, and the hardest cards. With motion
+// (client/board/motion.ts) the podium builds up from third place to the
+// winner, then the hardest cards and the table come in.
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
 import type { TeamSummary } from "../../../shared/rules/types.js";
 import { CONDITIONS, say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
-import { M, W, fade, panel, teamMark, text } from "../ui.js";
+import { M, W, panel, teamMark, text } from "../ui.js";
+import { enter, grow, pop } from "../motion.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** Gold, silver, bronze: the podium's places, apart from the teams' own colours. */
@@ -31,7 +34,10 @@ export class Final extends BoardScene {
       const team = sum.ranking[place];
       if (team) this.podium(team, M + k * 350, base, Math.round(([400, 330, 270][place] ?? 270) * scale));
     });
+    // then the hardest cards and the whole table, row by row
+    const at = this.children.list.length;
     this.hardest(s, base);
+    enter(this, this.children.list.slice(at), 2600, { dx: 60, dy: 0 });
     this.table(sum.ranking, base + 30);
   }
   private podium(team: TeamSummary, x: number, base: number, h: number) {
@@ -39,12 +45,19 @@ export class Final extends BoardScene {
     // The block is the place (gold, silver, bronze) with its rank; the team is named above it with its
     // own colour square and number, as everywhere else on the board.
     const medal = MEDALS[team.rank - 1] ?? MEDALS[2]!;
-    const g = panel(this, x, base - h + 110, 330, h - 110, C.panel, medal, 12);
+    // drawn upward from the base, so that it rises from the floor: third place first, the winner last
+    const g = this.add.graphics({ x, y: base });
+    g.fillStyle(C.panel, 1).fillRoundedRect(0, -(h - 110), 330, h - 110, 12);
+    g.lineStyle(4, medal, 1).strokeRoundedRect(0, -(h - 110), 330, h - 110, 12);
     const rank = text(this, x + 165, base - (h - 110) / 2, String(team.rank), { originY: 0.5, size: Math.min(96, h - 130), bold: true, align: "center", color: `#${medal.toString(16).padStart(6, "0")}` });
     const mark = teamMark(this, x + 8, base - h + 8, team.team, 44);
     const name = text(this, x + 62, base - h + 2, c.team(team.team + 1), { size: 42, bold: true, maxW: 262 });
     const pts = text(this, x + 165, base - h + 54, c.points(team.score), { size: 38, color: C.muted, align: "center" });
-    fade(this, [g, rank, ...mark, name, pts], 400 + (3 - team.rank) * 700, 40);
+    const at = 300 + (3 - team.rank) * 800;
+    grow(this, g, "y", 0, at, { duration: 700, ease: "Back.easeOut" });
+    enter(this, [rank], at + 350, { dy: 0 });
+    pop(this, rank, at + 350, 1.6);
+    enter(this, [...mark, name, pts], at + 600, { dy: -40 });
   }
   private hardest(s: BoardState, base: number) {
     const { t } = store;
@@ -67,6 +80,7 @@ export class Final extends BoardScene {
     const heads = [t.waitingTeams, t.pointsHead, t.diagnosisCol, ...CONDITIONS.map((k) => c.conditions[k]), t.collaboration];
     heads.forEach((h, i) => text(this, cols[i]!, y0 + rowH / 2, h, { size: Math.min(30, size), color: C.muted, bold: true, originY: 0.5, originX: i === 0 ? 0 : 1, maxW: 200 }));
     ranking.forEach((team, r) => {
+      const at = this.children.list.length;
       const y = y0 + (r + 1) * rowH;
       panel(this, M, y + 3, W - 2 * M, rowH - 6, r % 2 ? C.bg : C.panel, undefined, 10);
       const mark = rowH - 16;
@@ -75,6 +89,7 @@ export class Final extends BoardScene {
       const diagnosis = team.diagnosisRounds ? `${team.diagnosisRight}/${team.diagnosisRounds}` : "–";
       const cells = [String(team.score), diagnosis, ...CONDITIONS.map((k) => (team.byCondition[k].max ? `${team.byCondition[k].points}/${team.byCondition[k].max}` : "–")), pct(team.collaborationRate)];
       cells.forEach((v, i) => text(this, cols[i + 1]!, y + rowH / 2, v, { size, originY: 0.5, originX: 1, bold: i === 0 }));
+      enter(this, this.children.list.slice(at), 2800 + r * 90, { dy: 20, duration: 350 });
     });
   }
   protected describe(s: BoardState) {

@@ -10,6 +10,7 @@ import { say } from "../../../shared/vuca.js";
 import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";
 import { M, W, clampTo, clampWidth, fade, fitTogether, panel, pill, teamMark, text } from "../ui.js";
+import { pop } from "../motion.js";
 
 export class Reveal extends BoardScene {
   private step = 0;
@@ -32,8 +33,10 @@ export class Reveal extends BoardScene {
   }
   protected sliceOf(s: BoardState) {
     const key = JSON.stringify(s.reveal);
-    if (key !== this.seen) [this.seen, this.step, this.chosen] = [key, s.boardView, s.boardView];
-    if (s.boardView !== this.chosen) [this.step, this.chosen] = [s.boardView, s.boardView];
+    // (the wall's view, 2, is drawn by the Wall scene; back here it shows the responses and the reflection)
+    const view = Math.min(1, s.boardView);
+    if (key !== this.seen) [this.seen, this.step, this.chosen] = [key, view, s.boardView];
+    if (s.boardView !== this.chosen) [this.step, this.chosen] = [view, s.boardView];
     return `${this.step}${key}`;
   }
   protected draw(s: BoardState) {
@@ -78,7 +81,10 @@ export class Reveal extends BoardScene {
       const d = text(this, 1010, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: wide ? 470 : 520, originY: 0.5 });
       details.push({ t: d, maxH: h - 12 });
       objs.push(d);
-      objs.push(text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 }));
+      const pts = text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 });
+      objs.push(pts);
+      // the points land a moment after the row
+      pop(this, pts, 300 + i * 650 + 300, 1.6);
       if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.diagnosisPts(res.diagnosisPoints)} · ${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 24, color: C.muted, align: "right", maxW: 320 }));
       fade(this, objs, 300 + i * 650);
     });

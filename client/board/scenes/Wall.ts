@@ -1,13 +1,17 @@
 // Wall: the class's closing reflection as it arrives — how many have completed
 // it, the VUCA conditions and BerAKHLAK behaviours as counts, and the
 // activities as cards without names (the room never sends the board a name or
-// a seat id). For the "now what?" part of the debrief.
+// a seat id). For the "now what?" part of the debrief — at the final, or
+// mid-game while the trainer has the reflection open and the wall on screen
+// (synced boardView 2, client/board/game.ts). With motion the bars grow and
+// new cards come in.
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
 import { CONDITIONS, say } from "../../../shared/vuca.js";
 import { C } from "../palette.js";
 import type * as Phaser from "phaser";
 import { H, M, W, panel, text, type TextOpts } from "../ui.js";
+import { enter, grow } from "../motion.js";
 
 const LEFT_W = 760;
 
@@ -25,8 +29,14 @@ const CARD_COLS = 3;
 const CARD_ROWS = 4;
 
 export class Wall extends BoardScene {
+  /** The wall last drawn: bars grow from there, and only the cards added since come in. */
+  private last: { conditions: Record<string, number>; activities: number } | null = null;
   constructor() {
     super("Wall");
+  }
+  override create() {
+    this.last = null;
+    super.create();
   }
   protected sliceOf(_s: BoardState) {
     return JSON.stringify(store.wall);
@@ -52,7 +62,13 @@ export class Wall extends BoardScene {
       const barW = LEFT_W - 280 - 100;
       const g = this.add.graphics();
       g.fillStyle(C.panelHi, 1).fillRoundedRect(barX, rowY + 8, barW, 40, 10);
-      if (n > 0) g.fillStyle(C.condition[k], 1).fillRoundedRect(barX, rowY + 8, Math.max(20, (barW * n) / most), 40, 10);
+      if (n > 0) {
+        const w = Math.max(20, (barW * n) / most);
+        const bar = this.add.graphics({ x: barX, y: rowY + 8 });
+        bar.fillStyle(C.condition[k], 1).fillRoundedRect(0, 0, w, 40, 10);
+        const before = this.last?.conditions[k] ?? 0;
+        if (before !== n) grow(this, bar, "x", Math.min(1, (before > 0 ? Math.max(20, (barW * before) / most) : 0) / w), 100 + i * 120, { duration: 700 });
+      }
       text(this, x + LEFT_W - 28, rowY + 28, String(n), { size: 36, bold: true, originY: 0.5, align: "right" });
     });
 
@@ -79,9 +95,12 @@ export class Wall extends BoardScene {
     text(this, ax, 150, t.wallActivities, { size: 36, bold: true, color: C.amber });
     const cards = wall.activities.slice(-CARD_COLS * CARD_ROWS);
     if (cards.length === 0) {
+      this.last = { conditions: { ...wall.conditions }, activities: 0 };
       text(this, ax, 220, t.wallEmpty, { size: 32, color: C.muted, width: aw });
       return;
     }
+    const seenCards = this.last?.activities ?? 0;
+    this.last = { conditions: { ...wall.conditions }, activities: wall.activities.length };
     const gap = 20;
     const cw = (aw - gap * (CARD_COLS - 1)) / CARD_COLS;
     const ch = (H - 40 - 210 - gap * (CARD_ROWS - 1)) / CARD_ROWS;
@@ -91,8 +110,8 @@ export class Wall extends BoardScene {
       const g = this.add.graphics();
       g.fillStyle(0xfff4d6, 1).fillRoundedRect(cx, cy, cw, ch, 14);
       const note = fitted(this, cx + 18, cy + 14, activity, { size: 32, color: "#1b2233", width: cw - 36, maxH: ch - 28, minSize: 24 });
-      note.setAlpha(0);
-      this.tweens.add({ targets: note, alpha: 1, duration: 300, delay: 40 * i });
+      // a card sent since the last draw comes in (on the first draw, all of them one after another)
+      if (wall.activities.length - cards.length + i >= seenCards) enter(this, [g, note], 80 * (i - Math.max(0, seenCards - (wall.activities.length - cards.length))), { dy: 30 });
     });
     const more = wall.activities.length - cards.length;
     if (more > 0) text(this, W - M, 156, t.more(more), { size: 30, color: C.muted, align: "right" });
