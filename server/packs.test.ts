@@ -1,47 +1,22 @@
 // The pack loader and the check command: a broken pack is refused with the
 // file, the path inside it and what is wrong, and never half-loaded.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 
 import { balanceWarnings, behaviourCoverageErrors, formulaWarnings, isTwist, lengthGiveaways, loadPackFile, loadPacks, packRuleErrors, sourceWarnings } from "./packs.js";
-import { PRIMES, validatePack, type Pack } from "../shared/scenario.js";
+import { validatePack, type Pack } from "../shared/scenario.js";
+import { cardDoc, packDoc, type Doc, refusalsOf, writePackFile } from "../test/helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 let dir: string;
 
-type Doc = Record<string, any>;
-
-function card(n: number, condition = "volatility"): Doc {
-  return {
-    id: `uji-${n}`,
-    title: { id: `Kartu ${n}`, en: `Card ${n}` },
-    narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
-    condition,
-    conditionReason: "Petunjuk di kisah.",
-    options: PRIMES.map((prime, i) => ({
-      prime,
-      text: { id: `Pilihan ${i}`, en: `Option ${i}` },
-      points: i === 0 ? 3 : 1,
-      reason: { id: "Karena.", en: "Because." },
-    })),
-    rolesNeeded: ["government"],
-    rolesHarmful: [],
-    reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
-    value: "adaptif",
-  };
-}
+const card = (n: number, condition = "volatility"): Doc => cardDoc(`uji-${n}`, n, { condition, conditionReason: "Petunjuk di kisah." });
 
 function pack(id = "uji-paket"): Doc {
-  return {
-    id,
-    title: { id: "Paket Uji", en: "Test pack" },
-    description: "Untuk pengujian.",
-    events: [1, 2, 3, 4, 5].map((n) => card(n)),
-  };
+  return { ...packDoc(id, 0), events: [1, 2, 3, 4, 5].map((n) => card(n)) };
 }
 
 /** pack(), made to keep the counted rules of issue #17 (twists, five values, notes, a short route). */
@@ -70,21 +45,11 @@ function rulePack(id = "uji-aturan"): Doc {
 }
 
 /** Write a pack into the temp folder (inside the repo, so paths print relative). */
-function write(name: string, doc: Doc | string, sub = ""): string {
-  const folder = join(dir, sub);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, name);
-  writeFileSync(file, typeof doc === "string" ? doc : stringify(doc));
-  return file;
-}
+const write = (name: string, content: Doc | string | Buffer, sub = ""): string => writePackFile(join(dir, sub), name, content);
 
 const rel = (file: string) => relative(process.cwd(), file);
 
-function errorsOf(file: string): string[] {
-  const r = loadPackFile(file);
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
-}
+const errorsOf = refusalsOf;
 
 beforeAll(() => {
   mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });

@@ -8,7 +8,7 @@
 //   deleteSession(code, key)  → deletes its data (refused while a game runs: SESSION_LIVE)
 //   exportUrl(code, key, ext) → a download link of the results
 import type { SessionStatus } from "../../server/sessions.js";
-import type { ReportView, SessionReport } from "../../server/store/types.js";
+import type { ReportView, SessionReport } from "../../shared/protocol/report.js";
 import { isReason, type Reason } from "../../shared/reasons.js";
 
 export type { SessionStatus, SessionReport, ReportView };

@@ -3,7 +3,7 @@
 // participant — their chain and their own choices per card — that the trainer
 // hands to the participant's coach and mentor. Names and texts are user text
 // and are always written as text.
-import type { ReflectionReportRow, SessionReport, VoteReportRow } from "../../server/store/types.js";
+import type { ReflectionReportRow, SessionReport, VoteReportRow } from "../../shared/protocol/report.js";
 import { say } from "../../shared/vuca.js";
 import { host } from "../../shared/i18n/host.js";
 import { h, type Child } from "../lib/dom.js";

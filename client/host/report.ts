@@ -15,7 +15,7 @@ import type {
   SessionReport,
   TeamReportRow,
   VoteReportRow,
-} from "../../server/store/types.js";
+} from "../../shared/protocol/report.js";
 import { clock, h, type Child } from "../lib/dom.js";
 import { c, lang } from "../lib/i18n.js";
 import { teamChip } from "../lib/views.js";

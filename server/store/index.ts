@@ -8,31 +8,20 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kys
 import pg from "pg";
 import type { GameState } from "../../shared/rules/types.js";
 import type { SaveTrouble, SaveTroubleKind } from "../../shared/protocol/messages.js";
-import { SqlStore, type Database } from "./sql.js";
-import type { Store, StoredSession } from "./types.js";
+import { SqlStore } from "./sql.js";
+import type { Database } from "./schema.js";
+import type { Log, OpenStoreOptions, Store, StoredSession } from "./types.js";
 
-export type { Store, SessionMeta, SessionReport, StoredSession, SessionListItem, ListOptions, ReportView } from "./types.js";
-export { REPORT_VIEWS } from "./types.js";
-export { SqlStore, TABLES, buildReport, CodeTakenError } from "./sql.js";
+export type { Store, SessionMeta, SessionReport, StoredSession, SessionListItem, ListOptions, ReportView, Log, OpenStoreOptions } from "./types.js";
+export { REPORT_VIEWS, CodeTakenError } from "./types.js";
+export { SqlStore } from "./sql.js";
+export { TABLES } from "./schema.js";
+export { buildReport } from "../../shared/rules/report.js";
 export { openThreadStore } from "./thread.js";
 
 export const SQLITE_FILE = "arena-vuca.sqlite";
 
-export type Log = (message: string, error?: unknown) => void;
 const defaultLog: Log = (message, error) => console.error(message, error instanceof Error ? error.message : (error ?? ""));
-
-export interface OpenStoreOptions {
-  /** PostgreSQL URL; when undefined, process.env.DATABASE_URL is used; "" forces SQLite. */
-  databaseUrl?: string | undefined;
-  /** Folder of the SQLite file (default ./data), created when missing. */
-  dataDir?: string | undefined;
-  /** PostgreSQL schema for the tables (created when missing); default: the connection's search_path. */
-  pgSchema?: string | undefined;
-  /** Run the migrations at open (default true). */
-  migrate?: boolean | undefined;
-  /** Where PostgreSQL pool errors go (default console.error). */
-  log?: Log | undefined;
-}
 
 /** Opens the store and brings its tables up to date. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {

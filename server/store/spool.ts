@@ -7,8 +7,8 @@
 // already saved (see server/room/saving.ts), unless the store was failing.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Log, Persister, RoomSnapshotLike } from "./index.js";
-import type { Store } from "./types.js";
+import type { Persister, RoomSnapshotLike } from "./index.js";
+import type { Log, Store } from "./types.js";
 
 export const SPOOL_FOLDER = "unsaved";
 

@@ -8,9 +8,7 @@
 import { Worker } from "node:worker_threads";
 import type { GameState } from "../../shared/rules/types.js";
 import type { Pack } from "../../shared/scenario.js";
-import { CodeTakenError } from "./sql.js";
-import type { OpenStoreOptions } from "./index.js";
-import type { ListOptions, SessionListItem, SessionMeta, SessionReport, Store, StoredSession } from "./types.js";
+import { CodeTakenError, type ListOptions, type OpenStoreOptions, type SessionListItem, type SessionMeta, type SessionReport, type Store, type StoredSession } from "./types.js";
 
 /** What travels to the worker: the options that can cross a thread (no log function). */
 export type ThreadStoreOptions = Omit<OpenStoreOptions, "log">;

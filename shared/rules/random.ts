@@ -25,3 +25,17 @@ export function shuffle<T>(items: readonly T[], seed: number): [T[], number] {
   }
   return [out, s];
 }
+
+/**
+ * The same sequence as a draw-by-draw source, for tests and tools that need
+ * many draws from one seed (the fuzz test, the kill-at-random test): a failing
+ * run is replayed from its seed.
+ */
+export function randomSource(seed: number): () => number {
+  let s = seed;
+  return () => {
+    const [value, next] = nextRandom(s);
+    s = next;
+    return value;
+  };
+}

@@ -8,39 +8,15 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 
-import { PRIMES } from "../../shared/scenario.js";
 import { loadPacks } from "../../server/packs.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { packDoc, type Doc } from "../helpers/pack-doc.js";
 
 let dir: string;
 let game: TestGame;
 
-type Doc = Record<string, any>;
-
-function pack(id: string, cards = 5): Doc {
-  return {
-    id,
-    title: { id: "Paket Uji", en: "Test pack" },
-    description: "Untuk pengujian.",
-    events: Array.from({ length: cards }, (_x, k) => ({
-      id: `${id}-${k + 1}`,
-      title: { id: `Kartu ${k + 1}`, en: `Card ${k + 1}` },
-      narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
-      condition: "volatility",
-      conditionReason: { id: "Karena cepat.", en: "Because fast." },
-      options: PRIMES.map((prime, i) => ({
-        prime,
-        text: { id: `Pilihan ${i}`, en: `Option ${i}` },
-        points: i === 0 ? 3 : 1,
-        reason: { id: "Karena.", en: "Because." },
-      })),
-      rolesNeeded: ["government"],
-      rolesHarmful: [],
-      reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
-      value: "adaptif",
-    })),
-  };
-}
+/** A valid pack of `cards` cards. */
+const pack = (id: string, cards = 5): Doc => packDoc(id, cards);
 
 const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
   fetch(`${game.url}${path}`, { method: "POST", headers: { "content-type": "application/yaml", ...headers }, body: typeof body === "string" ? body : new Uint8Array(body) });

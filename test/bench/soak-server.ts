@@ -1,7 +1,9 @@
 // The soak's server: the benchmark's server (the game as `npm start` runs it,
 // SQLite in its thread) plus what the soak reads from it over IPC: memory and
-// the event loop's stalls (a 20 ms timer that fired more than 100 ms late).
+// the event loop's stalls (a 20 ms timer that fired more than 100 ms late)
+// and the rooms it holds.
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { matchMaker } from "@colyseus/core";
 import "./server.js";
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -28,6 +30,7 @@ process.on("message", (m: { stats?: boolean }) => {
     loopMaxMs: delay.max / 1e6,
     stalls,
     worstMs,
+    rooms: matchMaker.stats.local.roomCount,
   });
   delay.reset();
   worstMs = 0;

@@ -5,11 +5,14 @@
 // that failing, by code and device. Every 30 s it prints the server's memory
 // (RSS) and event-loop delay; at the end the RSS curve, the stalls (a 20 ms
 // timer more than 100 ms late) and the lost votes (a vote a phone saw taken
-// that the console did not show when its team locked).
+// that the console did not show when its team locked), then a summary table
+// (Markdown, for the README) with the machine's load average beside it: the
+// machine may be shared, and its load moves the stalls more than the server does.
 //   npm run soak                               # 30 minutes
 //   npm run soak -- --minutes 2 --rooms 4 --phones 20
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { Client, type Room } from "@colyseus/sdk";
 import { voteOf, type RoomStateView } from "../../shared/protocol/state-view.js";
 import { freePort } from "../helpers/game-server.js";
@@ -45,7 +48,7 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const server = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["test/bench/soak-server.ts"], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() },
+  env: { ...process.env, PORT: String(port), RATE_PER_SECOND: "50", IDLE_MINUTES: "1", NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${SERVER_NODE_OPTIONS}`.trim() },
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 await new Promise<void>((ok, fail) => {
@@ -53,7 +56,7 @@ await new Promise<void>((ok, fail) => {
   server.once("exit", (code) => fail(new Error(`soak server exited ${code}`)));
 });
 const stats = () =>
-  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number }>((ok) => {
+  new Promise<{ rssMb: number; heapMb: number; loopP99Ms: number; loopMaxMs: number; stalls: number; worstMs: number; rooms: number }>((ok) => {
     const on = (m: { stats?: boolean }) => {
       if (!m?.stats) return;
       server.off("message", on);
@@ -68,6 +71,8 @@ let votesLost = 0;
 let drops = 0;
 let rejoinFailures = 0;
 let rounds = 0;
+/** Sessions that could not be played (created, joined): a healthy soak has none. */
+let sessionErrors = 0;
 let running = true;
 const deadline = Date.now() + MINUTES * 60_000;
 
@@ -100,6 +105,7 @@ async function playRoom(index: number): Promise<void> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ packId: "banjir-bandang", teamCount: TEAMS, roundSeconds: 60 }),
   });
+  if (created.status !== 201) throw new Error(`create answered ${created.status} ${await created.text()}`);
   const { code, hostKey } = (await created.json()) as { code: string; hostKey: string };
   const host: GRoom = await new Client(url).joinById(code, { kind: "host", hostKey });
   host.onMessage("*", () => {});
@@ -179,21 +185,41 @@ async function playRoom(index: number): Promise<void> {
 
 const started = Date.now();
 const rss: number[] = [];
+const loads: number[] = [];
+let worstP99 = 0;
+let worstStall = 0;
 const sampler = setInterval(async () => {
   const s = await stats();
   rss.push(s.rssMb);
+  loads.push(loadavg()[0]!);
+  worstP99 = Math.max(worstP99, s.loopP99Ms);
+  worstStall = Math.max(worstStall, s.worstMs);
   const minute = ((Date.now() - started) / 60_000).toFixed(1);
-  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures})`);
+  console.log(`${minute} min: RSS ${s.rssMb.toFixed(0)} MB, heap ${s.heapMb.toFixed(0)} MB, rooms ${s.rooms}, event loop p99 ${s.loopP99Ms.toFixed(1)} ms (max ${s.loopMaxMs.toFixed(0)}), stalls ${s.stalls}, rounds ${rounds}, votes ${votesAcked} (lost ${votesLost}), drops ${drops} (not back ${rejoinFailures}), session errors ${sessionErrors}, load ${loadavg()[0]!.toFixed(1)}`);
 }, 30_000);
 
 const workers = Array.from({ length: ROOMS }, async (_, i) => {
-  while (Date.now() < deadline) await playRoom(i).catch((e) => console.error(`room ${i}:`, (e as Error).message));
+  while (Date.now() < deadline) {
+    await playRoom(i).catch(async (e) => {
+      sessionErrors++;
+      console.error(`room ${i}:`, (e as Error).message);
+      await sleep(2000); // a refused session is not retried in a tight loop
+    });
+  }
 });
 setTimeout(() => (running = false), Math.max(0, deadline - Date.now())).unref();
 await within(Math.max(0, deadline - Date.now()) + 60_000, Promise.all(workers));
 clearInterval(sampler);
 const end = await stats();
-console.log(`\nsoak: ${MINUTES} min, ${ROOMS} rooms × ${PHONES} phones: ${rounds} rounds, ${votesAcked} votes taken, ${votesLost} lost, ${drops} drops (${rejoinFailures} not back), ${end.stalls} event-loop stalls > 100 ms (worst ${end.worstMs.toFixed(0)} ms in the last interval)`);
+console.log(`\nsoak: ${MINUTES} min, ${ROOMS} rooms × ${PHONES} phones: ${rounds} rounds, ${votesAcked} votes taken, ${votesLost} lost, ${drops} drops (${rejoinFailures} not back), ${sessionErrors} sessions that failed, ${end.stalls} event-loop stalls > 100 ms (worst ${end.worstMs.toFixed(0)} ms in the last interval)`);
 console.log(`RSS every 30 s (MB): ${rss.map((r) => r.toFixed(0)).join(" ")}`);
+// After warm-up: the samples past the first fifth of the run (at least the first one left out).
+const warm = rss.slice(Math.max(1, Math.floor(rss.length / 5)));
+const mb = (x: number | undefined) => (x === undefined ? "–" : x.toFixed(0));
+const range = (xs: number[]) => (xs.length ? `${mb(Math.min(...xs))}–${mb(Math.max(...xs))}` : "–");
+console.log(`
+| minutes | rooms × phones | rounds | votes taken | lost | drops (not back) | stalls > 100 ms | worst late timer | event loop p99 (worst 30 s) | RSS after warm-up: first → last (range) | load average (1 min) |
+|---|---|---|---|---|---|---|---|---|---|---|
+| ${MINUTES} | ${ROOMS} × ${PHONES} | ${rounds} | ${votesAcked} | ${votesLost} | ${drops} (${rejoinFailures}) | ${end.stalls} | ${Math.max(worstStall, end.worstMs).toFixed(0)} ms | ${worstP99.toFixed(1)} ms | ${mb(warm[0])} → ${mb(warm.at(-1))} MB (${range(warm)}) | ${loads.length ? `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}` : "–"} (${cpus().length} cores) |`);
 server.kill("SIGTERM");
-process.exit(votesLost > 0 ? 1 : 0);
+process.exit(votesLost > 0 || sessionErrors > 0 ? 1 : 0);

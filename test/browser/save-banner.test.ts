@@ -13,7 +13,7 @@ import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from 
 import { requireService } from "../helpers/services.js";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { SqlStore, withStatementCache } from "../../server/store/index.js";
-import type { Database } from "../../server/store/sql.js";
+import type { Database } from "../../server/store/schema.js";
 import { host as hostText } from "../../shared/i18n/host.js";
 
 const hasChromium = await requireService("Chromium", async () => {

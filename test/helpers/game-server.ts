@@ -1,5 +1,9 @@
 // Boots a real Arena VUCA server (HTTP + WebSocket) on a free port for a test
-// file, and gives real @colyseus/sdk clients to talk to it.
+// file (with a real SQLite store in a folder of its own when asked), and gives
+// real @colyseus/sdk clients to talk to it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { randomInt } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
@@ -8,7 +12,7 @@ import { readConfig, type Config } from "../../server/config.js";
 import { loadPacks } from "../../server/packs.js";
 import { createGameServer, listenGame, type AppOptions } from "../../server/app.js";
 import { attachStore } from "../../server/sessions.js";
-import type { Persister, Store } from "../../server/store/index.js";
+import { openStore, type Persister, type Store } from "../../server/store/index.js";
 import { GameRoom } from "../../server/room/GameRoom.js";
 import { sha256 } from "../../server/room/joining.js";
 import { type GameRoomOptions } from "../../server/room/options.js";
@@ -111,6 +115,32 @@ export async function startTestGame(
     async close() {
       await server.gracefullyShutdown(false);
       await wired?.persister.flush(10_000);
+    },
+  };
+}
+
+/** A test game wired to a real SQLite store (as `npm start` wires it) in a fresh folder. */
+export interface StoredGame {
+  game: TestGame;
+  store: Store;
+  /** The store's folder. */
+  dir: string;
+  /** Stops the game, closes the store and removes its folder. */
+  close(): Promise<void>;
+}
+
+export async function startStoredGame(env: Record<string, string> = {}): Promise<StoredGame> {
+  const dir = mkdtempSync(join(tmpdir(), "arena-stored-"));
+  const store = await openStore({ databaseUrl: "", dataDir: dir });
+  const game = await startTestGame(env, { store });
+  return {
+    game,
+    store,
+    dir,
+    async close() {
+      await game.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -3,6 +3,7 @@
 // must be answered with a reason, leave the game state untouched and keep its
 // sender connected; then the game finishes normally.
 // Replay a failure with FUZZ_SEED=<seed printed below> npx vitest run test/room/fuzz.test.ts
+import { randomSource } from "../../shared/rules/random.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
 import type { RefusalMessage } from "../../shared/protocol/messages.js";
@@ -11,17 +12,6 @@ import { REASONS } from "../../shared/reasons.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const TOTAL = Number(process.env.FUZZ_MESSAGES ?? 10_000);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sender {
   label: string;
@@ -154,7 +144,7 @@ afterAll(async () => {
 describe(`fuzz (seed ${SEED}, ${TOTAL} messages)`, () => {
   it("answers every bad message with a reason, changes nothing, and the game still finishes", async () => {
     console.log(`fuzz seed: ${SEED} (replay with FUZZ_SEED=${SEED})`);
-    const rand = mulberry32(SEED);
+    const rand = randomSource(SEED);
     const { code, hostKey } = await game.createSession({ packId: "banjir-bandang", teamCount: 3, roundSeconds: 600 });
     const host = attach("host", "host", await game.client().joinById(code, { kind: "host", hostKey }));
     const senders: Sender[] = [host];

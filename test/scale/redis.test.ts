@@ -1,79 +1,29 @@
 // Two real server processes share rooms through Colyseus' Redis presence and
 // driver: a room created through one is joined by players through the other,
 // a full round is played, and codes never collide across 200 creations.
-import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime } from "../helpers/game-server.js";
 import { isCode } from "../../shared/constants.js";
-import { requireService } from "../helpers/services.js";
+import { pgQuery, pgUrlWithSchema, requireRedis } from "../helpers/services.js";
+import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const REDIS_URL = "redis://127.0.0.1:6379/7";
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 // a schema of its own: the database's default schema may hold another branch's migrations
 const PG_SCHEMA = `arena_redis_test_${process.pid}`;
-const DATABASE_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+const DATABASE_URL = pgUrlWithSchema(PG_SCHEMA);
 
-async function pgQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+const redisUp = await requireRedis(REDIS_URL);
 
-const redisUp = await requireService("Redis", async () => {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
-});
-
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-}
-
-async function startProcess(port: number): Promise<Proc> {
-  const output: string[] = [];
-  const child = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      REDIS_URL,
-      DATABASE_URL,
-      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      // 200 sessions from one address in a few seconds: over a trainer's limits on purpose
-      CREATE_PER_MINUTE: "1000",
-      MAX_ROOMS: "1000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+/** One of the two processes: Redis for presence and rooms, PostgreSQL for the store. */
+function startProcess(port: number): Promise<ServerProcess> {
+  return startServerProcess(port, {
+    REDIS_URL,
+    DATABASE_URL,
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    // 200 sessions from one address in a few seconds: over a trainer's limits on purpose
+    CREATE_PER_MINUTE: "1000",
+    MAX_ROOMS: "1000",
   });
-  child.stdout!.on("data", (d) => output.push(String(d)));
-  child.stderr!.on("data", (d) => output.push(String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited:\n${output.join("")}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { child, url, output };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`server on ${port} did not start:\n${output.join("")}`);
 }
 
 async function create(url: string, teamCount = 2) {
@@ -87,8 +37,8 @@ async function create(url: string, teamCount = 2) {
 }
 
 describe.runIf(redisUp)("two processes on Redis", () => {
-  let a: Proc;
-  let b: Proc;
+  let a: ServerProcess;
+  let b: ServerProcess;
   beforeAll(async () => {
     await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade; create schema "${PG_SCHEMA}"`);
     // one after the other: both would run the migrations at once

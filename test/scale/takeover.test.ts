@@ -3,71 +3,26 @@
 // heartbeat has expired, the living process no longer calls the room live, the
 // trainer resumes it there with the same code, and the phones rejoin their own
 // seats by device secret with their votes. A room's code key carries an expiry.
-import { spawn, type ChildProcess } from "node:child_process";
-import { resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
-import { requireService } from "../helpers/services.js";
+import { pgQuery, pgUrlWithSchema, requirePostgres, requireRedis } from "../helpers/services.js";
+import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { voteOf } from "../../shared/protocol/state-view.js";
-import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const REDIS_URL = "redis://127.0.0.1:6379/9";
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `arena_takeover_test_${process.pid}`;
-const DATABASE_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+const DATABASE_URL = pgUrlWithSchema(PG_SCHEMA);
 
-async function pgQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end().catch(() => {});
-  }
+const redisUp = await requireRedis(REDIS_URL);
+const pgUp = await requirePostgres();
+
+/** One of the two processes: Redis for presence and rooms, PostgreSQL for the store. */
+function startProcess(port: number): Promise<ServerProcess> {
+  return startServerProcess(port, { REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
 }
 
-const redisUp = await requireService("Redis", async () => {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
-});
-const pgUp = await requireService("PostgreSQL", () => pgQuery("select 1"));
-
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  output: string[];
-}
-
-async function startProcess(port: number): Promise<Proc> {
-  const output: string[] = [];
-  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS.split(" "), "--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS: `127.0.0.1:${port}`, PUBLIC_URL: `http://127.0.0.1:${port}` },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => output.push(String(d)));
-  child.stderr!.on("data", (d) => output.push(String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited:\n${output.join("")}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url, output };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`server on ${port} did not start:\n${output.join("")}`);
-}
-
-const procs: Proc[] = [];
+const procs: ServerProcess[] = [];
 afterAll(async () => {
   for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill("SIGKILL");
   if (pgUp) await pgQuery(`drop schema if exists "${PG_SCHEMA}" cascade`);

@@ -6,60 +6,26 @@
 // card id reused from another pack was only a warning. Real files in a temp
 // folder, the real loader and the real `scenarios:check` command.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 
-import { checkPackFiles, loadPackFile, loadPacks } from "../../server/packs.js";
-import { PRIMES } from "../../shared/scenario.js";
+import { checkPackFiles, loadPacks } from "../../server/packs.js";
+import { packDoc, refusalsOf, writePackFile, type Doc } from "../helpers/pack-doc.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 let dir: string;
 
-type Doc = Record<string, any>;
+/** A valid pack of five cards. */
+const pack = (id: string): Doc => packDoc(id, 5, { conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." } });
 
-function pack(id: string): Doc {
-  return {
-    id,
-    title: { id: "Paket Uji", en: "Test pack" },
-    description: "Untuk pengujian.",
-    events: [1, 2, 3, 4, 5].map((n) => ({
-      id: `${id}-${n}`,
-      title: { id: `Kartu ${n}`, en: `Card ${n}` },
-      narrative: { id: "Sesuatu terjadi.", en: "Something happens." },
-      condition: "volatility",
-      conditionReason: { id: "Keadaan berubah cepat dalam hitungan jam.", en: "Things change within hours." },
-      options: PRIMES.map((prime, i) => ({
-        prime,
-        text: { id: `Pilihan ${i}`, en: `Option ${i}` },
-        points: i === 0 ? 3 : 1,
-        reason: { id: "Karena.", en: "Because." },
-      })),
-      rolesNeeded: ["government"],
-      rolesHarmful: [],
-      reflection: { id: "Apa pendapat Anda?", en: "What do you think?" },
-      value: "adaptif",
-    })),
-  };
-}
-
-function write(name: string, content: Doc | string | Buffer, sub = ""): string {
-  const folder = join(dir, sub);
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, name);
-  writeFileSync(file, Buffer.isBuffer(content) || typeof content === "string" ? content : stringify(content));
-  return file;
-}
+const write = (name: string, content: Doc | string | Buffer, sub = ""): string => writePackFile(join(dir, sub), name, content);
 
 const rel = (file: string) => relative(process.cwd(), file);
 
-function errorsOf(file: string): string[] {
-  const r = loadPackFile(file);
-  expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
-}
+const errorsOf = refusalsOf;
 
 /** `scenarios:check` on some files, as a trainer runs it. */
 function check(files: string[]) {

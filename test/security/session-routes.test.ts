@@ -4,25 +4,14 @@
 // (report, resume, delete, exports, lookup) answers both alike, counts both as
 // misses with the wrong codes typed on phones, and a correct key still works
 // from a throttled address.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
-import { openStore, type Store } from "../../server/store/index.js";
+import { describe, expect, it } from "vitest";
+import type { TestGame } from "../helpers/game-server.js";
+import { useStoredGame } from "../helpers/stored-game.js";
+import type { Store } from "../../server/store/index.js";
 
 let game: TestGame;
 let store: Store;
-const dir = mkdtempSync(join(tmpdir(), "arena-sec-sessions-"));
-beforeAll(async () => {
-  store = await openStore({ databaseUrl: "", dataDir: dir });
-  game = await startTestGame({}, { store });
-});
-afterAll(async () => {
-  await game?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useStoredGame((g) => ({ game, store } = g));
 
 type Call = (code: string, key: string) => Promise<Response>;
 const json = (method: string, path: string, body: unknown) =>

@@ -2,26 +2,15 @@
 // rooms someone had joined and left, so a created room nobody joined stayed in
 // memory for ever. Now it closes after UNJOINED_MINUTES (here 1.2 s); its
 // saved session is kept and the trainer can still resume it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
-import { openStore, type Store } from "../../server/store/index.js";
+import type { TestGame } from "../helpers/game-server.js";
+import { useStoredGame } from "../helpers/stored-game.js";
+import type { Store } from "../../server/store/index.js";
 
 let game: TestGame;
 let store: Store;
-const dir = mkdtempSync(join(tmpdir(), "arena-unjoined-"));
-beforeAll(async () => {
-  store = await openStore({ databaseUrl: "", dataDir: dir });
-  game = await startTestGame({ UNJOINED_MINUTES: "0.02" }, { store });
-});
-afterAll(async () => {
-  await game?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useStoredGame((g) => ({ game, store } = g), { UNJOINED_MINUTES: "0.02" });
 
 async function gone(code: string): Promise<boolean> {
   for (let i = 0; i < 100; i++) {

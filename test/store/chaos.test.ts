@@ -13,19 +13,17 @@
 //
 // CHAOS_KILLS (per store, default 6) and CHAOS_SEED choose the run; `npm run
 // chaos` runs 25 kills per store (50 in all). See README "Kill at random".
-import { spawn, type ChildProcess } from "node:child_process";
+import { randomSource } from "../../shared/rules/random.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import pg from "pg";
-import { requireService } from "../helpers/services.js";
+import { pgQuery, pgUrlWithSchema, requirePostgres } from "../helpers/services.js";
+import { killHard, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
 import { voteOf } from "../../shared/protocol/state-view.js";
-import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 import type { Phase } from "../../shared/rules/types.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const PACK = "banjir-bandang";
 const KILLS = Math.max(1, Number(process.env.CHAOS_KILLS ?? 6));
 const SEED = Number(process.env.CHAOS_SEED ?? 19);
@@ -33,69 +31,12 @@ const PRIMES = ["vision", "understanding", "clarity", "agility"] as const;
 const TEAMS = 3;
 const PHONES = 6;
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `arena_chaos_test_${process.pid}`;
-const PG_SERVER_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+const PG_SERVER_URL = pgUrlWithSchema(PG_SCHEMA);
 
-async function pgQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-const pgUp = await requireService("PostgreSQL", () => pgQuery("select 1"));
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const pgUp = await requirePostgres();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Proc {
-  child: ChildProcess;
-  output: string[];
-}
-
-/** The server as `npm start` runs it (server/boot.mjs: tsx with the server's Node options), as one process to kill. */
-async function startServer(port: number, env: Record<string, string>): Promise<Proc> {
-  const output: string[] = [];
-  const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, ...env };
-  if (!env.DATABASE_URL) delete full.DATABASE_URL;
-  delete full.REDIS_URL;
-  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS.split(" "), "--import", "tsx", "server/main.ts"], { cwd: ROOT, env: full, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (d) => output.push(String(d)));
-  child.stderr!.on("data", (d) => output.push(String(d)));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, output };
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  child.kill("SIGKILL");
-  throw new Error(`server did not start:\n${output.join("")}`);
-}
-
-async function killHard(proc: Proc): Promise<void> {
-  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const exited = new Promise((r) => proc.child.once("exit", r));
-  proc.child.kill("SIGKILL");
-  await exited;
-}
 
 const PHASE_ORDER: Record<Phase, number> = { lobby: 0, briefing: 1, deciding: 2, reveal: 3, scoreboard: 4, final: 9 };
 /** How far a game is: later phases and rounds are larger. */
@@ -125,7 +66,7 @@ interface Phone {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "arena-chaos-"));
-let running: Proc | null = null;
+let running: ServerProcess | null = null;
 afterAll(async () => {
   if (running) await killHard(running);
   rmSync(dataDir, { recursive: true, force: true });
@@ -140,10 +81,10 @@ if (pgUp) {
 
 describe.each(backends)("kill -9 at random moments ($name)", (backend) => {
   it(`loses nothing any client was shown over ${KILLS} kills (seed ${SEED})`, { timeout: 120_000 + KILLS * 20_000 }, async () => {
-    const random = seeded(SEED + (backend.name === "postgres" ? 1000 : 0));
+    const random = randomSource(SEED + (backend.name === "postgres" ? 1000 : 0));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    running = await startServer(port, backend.env);
+    running = await startServerProcess(port, backend.env);
 
     let code = "";
     let hostKey = "";
@@ -261,7 +202,7 @@ describe.each(backends)("kill -9 at random moments ($name)", (backend) => {
       host?.removeAllListeners();
       const before: Shown = { ...shown!, locks: new Set(shown!.locks), votes: new Map(shown!.votes) };
 
-      running = await startServer(port, backend.env);
+      running = await startServerProcess(port, backend.env);
       const resumed = await fetch(`${url}/api/sessions/${code}/resume`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CodeTakenError, createPersister, loadForResume, openStore, SQLITE_FILE, SqlStore, TABLES, withRetry, type Store } from "../../server/store/index.js";
 import { DEVICE_SECRETS, HOST_KEY, PACK, gameAt, metaFor, sha256, T0 } from "./fixture.js";
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+import { PG_URL } from "../helpers/services.js";
 const PG_SCHEMA = `arena_store_test_${process.pid}`;
 const PG_MISSING = "PostgreSQL NOT AVAILABLE — store contract suite for PostgreSQL did not run";
 

@@ -3,42 +3,24 @@
 // console's lookup, resumes it with the same code, and the room comes back in
 // the phase it was in with every team, seat, role, vote, lock and score;
 // phones re-entering the code with their device are back in their own seats.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import pg from "pg";
-import { requireService } from "../helpers/services.js";
+import { PG_URL, pgQuery, pgUrlWithSchema, requirePostgres } from "../helpers/services.js";
+import { killHard, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime, primeOf } from "../helpers/game-server.js";
 import { voteOf, votesOf } from "../../shared/protocol/state-view.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import type { GameState } from "../../shared/rules/types.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const PACK = "banjir-bandang";
 
-interface Proc {
-  child: ChildProcess;
-  output: string[];
-}
-
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `arena_restart_test_${process.pid}`;
 /** The server's DATABASE_URL for the PostgreSQL run: its own schema through the connection's search_path. */
-const PG_SERVER_URL = `${PG_URL}${PG_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`;
+const PG_SERVER_URL = pgUrlWithSchema(PG_SCHEMA);
 
-async function pgQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const pgUp = await requireService("PostgreSQL", () => pgQuery("select 1"));
+const pgUp = await requirePostgres();
 
 interface Backend {
   name: "sqlite" | "postgres";
@@ -46,44 +28,6 @@ interface Backend {
   env: Record<string, string>;
   /** A second connection to the same store, to see what was saved. */
   reader(): Promise<Store>;
-}
-
-async function startServer(port: number, backend: Backend): Promise<Proc> {
-  const output: string[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}` };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  Object.assign(env, backend.env);
-  const child = spawn(resolve(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (d) => output.push(String(d)));
-  child.stderr!.on("data", (d) => output.push(String(d)));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output.join("")}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, output };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`server did not start:\n${output.join("")}`);
-}
-
-/** SIGKILL the process that runs the code (tsx runs it in a child node process), then tsx itself. */
-async function killHard(proc: Proc): Promise<void> {
-  const exited = new Promise((r) => proc.child.once("exit", r));
-  const { execFileSync } = await import("node:child_process");
-  let children: number[] = [];
-  try {
-    children = execFileSync("pgrep", ["-P", String(proc.child.pid)]).toString().trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // no children
-  }
-  for (const pid of children) process.kill(pid, "SIGKILL");
-  proc.child.kill("SIGKILL");
-  await exited;
 }
 
 async function waitFor<T>(label: string, fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
@@ -97,7 +41,7 @@ async function waitFor<T>(label: string, fn: () => Promise<T | null | undefined 
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "arena-restart-"));
-let server: Proc | null = null;
+let server: ServerProcess | null = null;
 let reader: Store | null = null;
 afterAll(async () => {
   if (server) await killHard(server);
@@ -118,7 +62,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
   it("brings back every team, seat, role, vote, lock and score under the same code", { timeout: 120_000 }, async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    server = await startServer(port, backend);
+    server = await startServerProcess(port, backend.env);
 
     const created = await fetch(`${url}/api/sessions`, {
       method: "POST",
@@ -181,7 +125,7 @@ describe.each(backends)("kill -9 mid-round, start again, resume ($name)", (backe
     server = null;
     for (const p of players) p.room.removeAllListeners();
 
-    server = await startServer(port, backend);
+    server = await startServerProcess(port, backend.env);
 
     // Before the trainer resumes, a phone re-entering the code is told to wait (not "wrong code").
     const early = await testClient(url)

@@ -10,30 +10,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { requireService } from "../helpers/services.js";
+import { pgQuery, PG_URL, requirePostgres } from "../helpers/services.js";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { createPersister, openStore, SqlStore, withStatementCache, type Store } from "../../server/store/index.js";
 import { replaySpool, spoolSnapshots, SPOOL_FOLDER } from "../../server/store/spool.js";
 import { gameAt, HOST_KEY, PACK, sha256 } from "./fixture.js";
-import type { Database } from "../../server/store/sql.js";
+import type { Database } from "../../server/store/schema.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
 import type { SaveTroubleMessage } from "../../shared/protocol/messages.js";
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_SCHEMA = `arena_trouble_test_${process.pid}`;
 
-async function pgQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-const pgUp = await requireService("PostgreSQL", () => pgQuery("select 1"));
+const pgUp = await requirePostgres();
 
 interface Trouble {
   name: string;

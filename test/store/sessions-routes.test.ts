@@ -2,29 +2,17 @@
 // the report, delete (refused mid-game, allowed after the end, and the phones
 // are told), the join guard's SESSION_WAITING, and new rooms never taking a
 // saved session's code.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LocalPresence } from "@colyseus/core";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
-import { openStore, type Store } from "../../server/store/index.js";
+import { newDevice, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
+import { useStoredGame } from "../helpers/stored-game.js";
+import type { Store } from "../../server/store/index.js";
 import { claimCode } from "../../server/codes.js";
 import { CODE_ALPHABET, SERVER_MESSAGES } from "../../shared/constants.js";
 
 let game: TestGame;
 let store: Store;
-const dir = mkdtempSync(join(tmpdir(), "arena-sessions-"));
-
-beforeAll(async () => {
-  store = await openStore({ databaseUrl: "", dataDir: dir });
-  game = await startTestGame({}, { store });
-});
-afterAll(async () => {
-  await game?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useStoredGame((g) => ({ game, store } = g));
 
 const post = (path: string, body: unknown) =>
   fetch(`${game.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
