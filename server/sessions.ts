@@ -6,13 +6,13 @@
 import express from "express";
 import { z } from "zod";
 import { matchMaker } from "@colyseus/core";
-import { ROOM_NAME } from "../shared/protocol.js";
+import { ROOM_NAME } from "../shared/protocol/messages.js";
 import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack, Text } from "../shared/scenario.js";
 import { packForRoute } from "../shared/scenario.js";
 import type { Phase } from "../shared/rules/types.js";
-import type { GameRoomOptions } from "./room.js";
+import type { GameRoomOptions } from "./room/options.js";
 import { createPersister, loadForResume, type Persister, type Store, type StoredSession } from "./store/index.js";
 import { resultRoutes } from "./results.js";
 import { addressOf, type AppOptions } from "./app.js";
