@@ -19,26 +19,8 @@ import { addressOf, type AppOptions } from "./app.js";
 import { authorised, keyMatches, miss, paced } from "./session-auth.js";
 import { countRefusal, log, logError } from "./log.js";
 import { liveRoomsWithId } from "./liveness.js";
+import type { SessionStatus } from "../shared/protocol/sessions.js";
 
-export interface SessionStatus {
-  code: string;
-  found: boolean;
-  /** A room for it is running now (on any process). */
-  live?: boolean;
-  /** Not running and not finished: the trainer can resume it with the same code. */
-  resumable?: boolean;
-  phase?: Phase;
-  round?: number;
-  roundCount?: number;
-  packId?: string;
-  packTitle?: Text | null;
-  createdAt?: number;
-  updatedAt?: number;
-  endedAt?: number | null;
-  teamCount?: number;
-  playerCount?: number;
-  roundsPlayed?: number;
-}
 
 export interface SessionDeps {
   store: Store;
