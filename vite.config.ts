@@ -37,7 +37,10 @@ export default defineConfig({
             // chunk instead of three: 0.2 KB gzip off the phone's budget. Only these
             // modules (their imports stay in the chunks they are in): none of the
             // modules they import imports them back, so no chunk cycle.
-            { name: "pages", test: /[\\/]client[\\/]lib[\\/](views|store|render)\.ts$/, includeDependenciesRecursively: false },
+            // The readers of the room's state and texts (shared/protocol/{wire,state-view},
+            // client/lib/{room-texts,countdown}) go with them: four small chunks less on the
+            // phone (79.8 KB instead of 80.3); the board then loads this chunk too (121.8 KB of 130).
+            { name: "pages", test: /[\\/](client[\\/]lib[\\/](views|store|render|room-texts|countdown)|shared[\\/]protocol[\\/](wire|state-view))\.ts$/, includeDependenciesRecursively: false },
           ],
         },
       },

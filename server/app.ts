@@ -10,7 +10,7 @@ import compression from "compression";
 import { defineRoom, defineServer, matchMaker, type Presence, type RegisteredHandler, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { nanoid } from "nanoid";
-import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol.js";
+import { CreateSessionSchema, ROOM_NAME } from "../shared/protocol/messages.js";
 import { sheetRoute } from "./sheet.js";
 import { authoringRoutes } from "./authoring.js";
 import { normaliseCode, isCode } from "../shared/constants.js";
@@ -20,7 +20,9 @@ import { BODY_LIMIT_BYTES, type Config } from "./config.js";
 import { GUARD_DEFAULTS, guardJoins, OPEN_MATCHMAKER_METHODS, type GuardOptions } from "./guard.js";
 import { colyseusLogger, countRefusal, log, logError, logLimited } from "./log.js";
 import { Misses, PerAddress, type TrustFn } from "./throttle.js";
-import { GameRoom, sha256, type GameRoomOptions } from "./room.js";
+import { GameRoom } from "./room/GameRoom.js";
+import { sha256 } from "./room/joining.js";
+import { type GameRoomOptions } from "./room/options.js";
 import { liveRooms, type RoomServices, type RoomSnapshot } from "./services.js";
 
 export interface AppOptions {

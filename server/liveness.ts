@@ -6,7 +6,7 @@
 // resume the session (same code) on any living process, phones rejoining by
 // their device secret. A room's code key expires with it too (see codes.ts).
 import { matchMaker, type Presence } from "@colyseus/core";
-import { ROOM_NAME } from "../shared/protocol.js";
+import { ROOM_NAME } from "../shared/protocol/messages.js";
 
 /** A heartbeat lives this long without a refresh (seconds)… */
 export const HEARTBEAT_TTL_S = 8;

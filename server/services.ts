@@ -3,7 +3,7 @@
 import type { GameState } from "../shared/rules/types.js";
 import type { Pack } from "../shared/scenario.js";
 import type { Config } from "./config.js";
-import type { SaveTrouble } from "../shared/protocol.js";
+import type { SaveTrouble } from "../shared/protocol/messages.js";
 
 export interface RoomSnapshot {
   code: string;

@@ -9,7 +9,7 @@ import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import { addressOf, frontOf } from "./app.js";
 import { countRefusal, log } from "./log.js";
-import { sha256 } from "./room.js";
+import { sha256 } from "./room/joining.js";
 import type { Store, StoredSession } from "./store/index.js";
 import type { Misses } from "./throttle.js";
 

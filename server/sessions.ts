@@ -6,39 +6,21 @@
 import express from "express";
 import { z } from "zod";
 import { matchMaker } from "@colyseus/core";
-import { ROOM_NAME } from "../shared/protocol.js";
+import { ROOM_NAME } from "../shared/protocol/messages.js";
 import { isCode, normaliseCode } from "../shared/constants.js";
 import type { Reason } from "../shared/reasons.js";
 import type { Pack, Text } from "../shared/scenario.js";
 import { packForRoute } from "../shared/scenario.js";
 import type { Phase } from "../shared/rules/types.js";
-import type { GameRoomOptions } from "./room.js";
+import type { GameRoomOptions } from "./room/options.js";
 import { createPersister, loadForResume, type Persister, type Store, type StoredSession } from "./store/index.js";
 import { resultRoutes } from "./results.js";
 import { addressOf, type AppOptions } from "./app.js";
 import { authorised, keyMatches, miss, paced } from "./session-auth.js";
 import { countRefusal, log, logError } from "./log.js";
 import { liveRoomsWithId } from "./liveness.js";
+import type { SessionStatus } from "../shared/protocol/sessions.js";
 
-export interface SessionStatus {
-  code: string;
-  found: boolean;
-  /** A room for it is running now (on any process). */
-  live?: boolean;
-  /** Not running and not finished: the trainer can resume it with the same code. */
-  resumable?: boolean;
-  phase?: Phase;
-  round?: number;
-  roundCount?: number;
-  packId?: string;
-  packTitle?: Text | null;
-  createdAt?: number;
-  updatedAt?: number;
-  endedAt?: number | null;
-  teamCount?: number;
-  playerCount?: number;
-  roundsPlayed?: number;
-}
 
 export interface SessionDeps {
   store: Store;

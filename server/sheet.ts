@@ -7,7 +7,7 @@
 import type express from "express";
 import { matchMaker } from "@colyseus/core";
 import type { Pack } from "../shared/scenario.js";
-import type { GameRoom } from "./room.js";
+import type { GameRoom } from "./room/GameRoom.js";
 import { isCode, normaliseCode } from "../shared/constants.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);

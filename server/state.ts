@@ -1,9 +1,12 @@
 // The synced state: what the board, the phones and the console decode.
 // Only `TeamState.votes` and `TeamState.reason` are secret: they are `.view()`
-// fields, sent only to the team's own members and the host (see seatView in server/room.ts).
+// fields, sent only to the team's own members and the host (see server/room/seats.ts).
 // Card, reveal and summary are not here: they travel as `texts` messages
-// (shared/view.ts), decoded natively instead of char by char.
+// (shared/protocol/wire.ts), decoded natively instead of char by char. The
+// pages' hand-written copy of this schema: shared/protocol/state-view.ts.
 import { schema, t, type SchemaType } from "@colyseus/schema";
+import type { GameState } from "../shared/rules/types.js";
+import type { Pack } from "../shared/scenario.js";
 
 export const MemberState = schema(
   {
@@ -34,7 +37,7 @@ export const TeamState = schema(
      * Secret until the reveal: only this team's members and the host see these.
      * playerId → vote code ("Bc+": option B as shown this round, diagnosis
      * complexity, committing a role card — never the option's Prime; see
-     * shared/view.ts decodeVote), "" until they send: every member has an entry while in the
+     * shared/protocol/wire.ts decodeVote), "" until they send: every member has an entry while in the
      * team, so a vote changes a value and never adds a key.
      */
     votes: t.map("string").view(),
@@ -74,3 +77,16 @@ export const GameRoomState = schema(
   "GameRoomState",
 );
 export type GameRoomState = SchemaType<typeof GameRoomState>;
+
+/** A new room's state: what never changes during the game, and the board's defaults (sound 6 of 10, motion on). */
+export function newRoomState(code: string, pack: Pack, game: GameState): GameRoomState {
+  const state = new GameRoomState();
+  state.code = code;
+  state.packId = pack.id;
+  state.packTitle = JSON.stringify(pack.title);
+  state.roundCount = pack.events.length;
+  state.roundSeconds = game.settings.roundSeconds;
+  state.volume = 6;
+  state.boardMotion = true;
+  return state;
+}

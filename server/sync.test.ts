@@ -8,12 +8,15 @@ import { cardView, revealView, syncState, textsOf, voteCoder } from "./sync.js";
 import { GameRoomState } from "./state.js";
 import { createGame, reduce, summarise } from "../shared/rules/index.js";
 import type { Action } from "../shared/rules/types.js";
-import { Countdown, expandReveal, indonesianOnly, optionsInOrder, RoomTexts, type RevealView } from "../shared/view.js";
+import { Countdown } from "../client/lib/countdown.js";
+import { expandReveal, optionsInOrder, type RevealView } from "../shared/protocol/wire.js";
+import { indonesianOnly } from "./room/texts.js";
+import { RoomTexts } from "../client/lib/room-texts.js";
 import { CONDITIONS, PRIMES, ROLES, type EventCard } from "../shared/scenario.js";
 import { optionOrder } from "../shared/rules/order.js";
 import type { GameState, TeamResult } from "../shared/rules/types.js";
 import { DEFAULT_SCORING } from "../shared/scenario.js";
-import { LOCK_CAUSES } from "../shared/view.js";
+import { LOCK_CAUSES } from "../shared/protocol/wire.js";
 
 const { packs } = loadPacks([resolve(import.meta.dirname, "../scenarios")]);
 

@@ -6,13 +6,13 @@ import type { Pack } from "../shared/scenario.js";
 import type { GameState, GameSummary, Player, Team, Vote } from "../shared/rules/types.js";
 import { displayIndexOf, orderFor } from "../shared/rules/order.js";
 import { PRIMES } from "../shared/vuca.js";
-import { encodeCard, encodeReveal, encodeVote, LOCK_CAUSES, type CardView, type RevealWire, type TextsMessage } from "../shared/view.js";
+import { encodeCard, encodeReveal, encodeVote, LOCK_CAUSES, type CardView, type RevealWire, type TextsMessage } from "../shared/protocol/wire.js";
 import { GameRoomState, MemberState, TeamState } from "./state.js";
 
 /**
  * The card of `round` as the console receives it: options in the round's
  * display order, with the condition, the Primes and the facilitator notes.
- * Every other page gets publicOnly() of it (shared/view.ts).
+ * Every other page gets publicOnly() of it (shared/protocol/wire.ts).
  */
 export function cardView(pack: Pack, round: number, settings: GameState["settings"] | null = null): CardView | null {
   const card = pack.events[round];
@@ -21,7 +21,7 @@ export function cardView(pack: Pack, round: number, settings: GameState["setting
   return encodeCard(card, round, order, settings?.showCondition !== true);
 }
 
-/** The reveal of the round just played, compactly: the card's texts were sent at the briefing (see shared/view.ts). */
+/** The reveal of the round just played, compactly: the card's texts were sent at the briefing (see shared/protocol/wire.ts). */
 export function revealView(pack: Pack, game: GameState): RevealWire | null {
   const record = game.history[game.history.length - 1];
   if (!record || record.skipped || record.round !== game.round) return null;
@@ -163,7 +163,7 @@ export function syncState(
 
 /**
  * A vote as its code on the wire: the option's display letter this round (not
- * its Prime), the diagnosis and the commitment (shared/view.ts encodeVote).
+ * its Prime), the diagnosis and the commitment (shared/protocol/wire.ts encodeVote).
  */
 export function voteCoder(game: GameState, pack: Pack | undefined): (vote: Vote) => string {
   const card = pack?.events[game.round];

@@ -23,7 +23,7 @@ export const SERVER_MESSAGES = {
   removed: "removed",
   /** The trainer closed the session (its data was deleted); the page stops reconnecting. */
   closed: "closed",
-  /** The round's texts: card, reveal, summary (shared/view.ts TextsMessage). */
+  /** The round's texts: card, reveal, summary (shared/protocol/wire.ts TextsMessage). */
   texts: "texts",
   /** A player's own reflection chain, to that player only (ReflectionMessage). */
   reflection: "reflection",

@@ -55,6 +55,8 @@ export const REASONS = [
   "PACK_INVALID",
   /** Adding or changing packs: only from the server's own machine or with ADMIN_PASSWORD. */
   "ADMIN_REQUIRED",
+  /** The page was built for another version of the protocol (PROTOCOL_VERSION): reloading it fetches the current one. */
+  "PROTOCOL_MISMATCH",
   "SERVER_ERROR",
 ] as const;
 

@@ -11,7 +11,7 @@ import type { Document } from "yaml";
 import { author, type AuthorStrings } from "../../shared/i18n/author.js";
 import { CONDITIONS, PRIMES, ROLES, VALUES, say, type CoreValue, type Text } from "../../shared/vuca.js";
 import type { EventCard } from "../../shared/scenario.js";
-import { encodeCard, publicOnly, type RevealView } from "../../shared/view.js";
+import { encodeCard, publicOnly, type RevealView } from "../../shared/protocol/wire.js";
 import { optionLabel } from "../../shared/i18n/options.js";
 import { STORAGE } from "../../shared/constants.js";
 import { isReason } from "../../shared/reasons.js";

@@ -7,9 +7,10 @@
 // keeps trying; a session the trainer closed shows a closed notice and the
 // board stops; after the final ranking a closed room leaves the results up.
 import type { Room } from "@colyseus/sdk";
-import type { WallMessage } from "../../shared/protocol.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
 import { SERVER_MESSAGES, STORAGE } from "../../shared/constants.js";
-import type { RoomStateView, TextsMessage } from "../../shared/view.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
+import type { TextsMessage } from "../../shared/protocol/wire.js";
 import { keepConnected, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
 import { store } from "./store.js";
 

@@ -1,7 +1,8 @@
 // The board's preview: ?demo=lobby|briefing|deciding|reveal|scoreboard|final
 // feeds a made-up room so a trainer (or a screenshot) can see every screen
 // without a server. Options: &teams=2..10, &paused=1, &lang=en.
-import { encodeCard, encodeReveal, publicOnly, type CardView, type RoomStateView, type TeamView, type TextsMessage } from "../../shared/view.js";
+import { encodeCard, encodeReveal, publicOnly, type CardView, type TextsMessage } from "../../shared/protocol/wire.js";
+import { type RoomStateView, type TeamView } from "../../shared/protocol/state-view.js";
 import type { EventCard } from "../../shared/scenario.js";
 import type { GameSummary, Phase, TeamResult } from "../../shared/rules/types.js";
 import { CONDITIONS, PRIMES, type Condition, type Prime, type Role } from "../../shared/vuca.js";

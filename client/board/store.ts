@@ -1,8 +1,10 @@
 // The board's one source of truth: a plain snapshot of the room state, the
 // connection status and the chosen language. Scenes read it and redraw.
-import type { WallMessage } from "../../shared/protocol.js";
-import type { CardView, RevealView, RoomStateView, SummaryView, TextsMessage } from "../../shared/view.js";
-import { Countdown, parseJson, RoomTexts } from "../../shared/view.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
+import type { CardView, RevealView, SummaryView, TextsMessage } from "../../shared/protocol/wire.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
+import { Countdown } from "../lib/countdown.js";
+import { RoomTexts } from "../lib/room-texts.js";
 import type { Phase } from "../../shared/rules/types.js";
 import type { Text } from "../../shared/vuca.js";
 import { common, type Lang } from "../../shared/i18n/common.js";
@@ -54,6 +56,16 @@ export type Notice =
   | { kind: "notFound"; code: string }
   | { kind: "error"; text: string };
 export type Conn = "ok" | "reconnecting" | "lost";
+
+/** The JSON of a synced string field (packTitle), or null when it is empty or not JSON. */
+function parseJson<T>(json: string): T | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return null;
+  }
+}
 
 export function snapshot(view: RoomStateView, texts: RoomTexts, countdown?: Countdown): BoardState {
   const packTitle = parseJson<Text>(view.packTitle);

@@ -4,8 +4,8 @@
 // `set` — the screens re-render from it — and talks to the server through
 // ./api.ts and the room; the server decides.
 import { SERVER_MESSAGES, STORAGE, isCode } from "../../shared/constants.js";
-import type { CreatedSession, MessagePayload, RefusalMessage, SaveTroubleMessage, WallMessage } from "../../shared/protocol.js";
-import type { RoomStateView } from "../../shared/view.js";
+import type { CreatedSession, MessagePayload, RefusalMessage, SaveTroubleMessage, WallMessage } from "../../shared/protocol/messages.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
 import { isReason } from "../../shared/reasons.js";
 import { host } from "../../shared/i18n/host.js";
 import { c, lang, reasonText } from "../lib/i18n.js";

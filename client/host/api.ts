@@ -7,7 +7,7 @@
 //   fetchReport(code, key)    → the session's report (rounds, teams, players, events)
 //   deleteSession(code, key)  → deletes its data (refused while a game runs: SESSION_LIVE)
 //   exportUrl(code, key, ext) → a download link of the results
-import type { SessionStatus } from "../../server/sessions.js";
+import type { SessionStatus } from "../../shared/protocol/sessions.js";
 import type { ReportView, SessionReport } from "../../shared/protocol/report.js";
 import { isReason, type Reason } from "../../shared/reasons.js";
 

@@ -5,7 +5,7 @@
 // class wall of the closing reflection with its progress, the hide buttons and
 // the close button (wallSection, also used when the trainer opens the
 // reflection mid-game).
-import type { WallMessage } from "../../shared/protocol.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
 import type { SessionReport } from "./api.js";
 import { BEHAVIOUR_LIST } from "../../shared/behaviours.js";
 import { CONDITIONS, say } from "../../shared/vuca.js";

@@ -8,8 +8,8 @@
 // each patch replaces the state object around it, and screens select plain
 // data out of it (never the live object itself).
 import type { Room } from "@colyseus/sdk";
-import type { SaveTrouble, WallMessage } from "../../shared/protocol.js";
-import type { RoomStateView } from "../../shared/view.js";
+import type { SaveTrouble, WallMessage } from "../../shared/protocol/messages.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
 import type { Text } from "../../shared/vuca.js";
 import type { Pack } from "../../shared/scenario.js";
 import type { Lang } from "../../shared/i18n/common.js";

@@ -9,16 +9,17 @@
 //       - the SDK retries by itself after a drop ("reconnecting");
 //       - when the SDK gives up, or after a reload, it reconnects with the stored token,
 //         and if the token is refused it joins again with `options.join()` (same device
-//         secret, same code, same name → the same seat);
+//         secret, same code, same name → the same seat) and the build's PROTOCOL_VERSION
+//         (a page from another build is refused with PROTOCOL_MISMATCH: reload);
 //       - it retries at once when the page becomes visible or the network returns;
 //       - close code 4100 (CLOSE_REMOVED) ends it: "removed" / "banned" / "replaced".
 //     `onRoom(room)` runs for every new Room object (after a join or a fresh reconnect):
 //     attach onStateChange / onMessage there. `onStatus` reports every change.
 import { Client, type Room } from "@colyseus/sdk";
-import { CLOSE_REMOVED, SERVER_MESSAGES } from "../../shared/constants.js";
+import { CLOSE_REMOVED, PROTOCOL_VERSION, SERVER_MESSAGES } from "../../shared/constants.js";
 import { forgetToken, savedToken, saveToken } from "./storage.js";
 import { isReason, type Reason } from "../../shared/reasons.js";
-import type { JoinOptions, RemovedMessage } from "../../shared/protocol.js";
+import type { JoinOptions, RemovedMessage } from "../../shared/protocol/messages.js";
 
 export function createClient(): Client {
   return new Client(location.origin);
@@ -174,7 +175,8 @@ export function keepConnected(options: KeepOptions): Connection {
       if (token) room = await client.reconnect(token).catch(() => null);
       if (!room) {
         forgetToken(options.tokenKey);
-        room = await client.joinById(options.code, options.join());
+        // the build's protocol version: a page older (or newer) than the server is told to reload
+        room = await client.joinById(options.code, { ...options.join(), protocol: PROTOCOL_VERSION });
       }
       if (ended) {
         void room.leave(true);

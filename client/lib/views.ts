@@ -12,8 +12,10 @@
 //   listenTexts(room, onChange) → keeps the room's `texts` messages (card, reveal, summary)
 //   parseCard / parseReveal / parseSummary → those texts for the state's phase and round
 //   textsVersion()             → grows with every texts message (for render signatures)
-import type { CardView, RevealView, RoomStateView, SummaryView, TeamView } from "../../shared/view.js";
-import { RoomTexts, type TextsMessage } from "../../shared/view.js";
+import type { CardView, RevealView, SummaryView } from "../../shared/protocol/wire.js";
+import type { RoomStateView, TeamView } from "../../shared/protocol/state-view.js";
+import { RoomTexts } from "./room-texts.js";
+import { type TextsMessage } from "../../shared/protocol/wire.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
 import { say, type Prime } from "../../shared/vuca.js";
 import type { TeamResult } from "../../shared/rules/types.js";

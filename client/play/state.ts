@@ -13,10 +13,10 @@
 // The synced room state is the SDK's object, changed in place: every patch
 // makes a new PlayState, and selectors copy what they need into plain data.
 import type { Lang } from "../../shared/i18n/common.js";
-import type { MessagePayload, MessageType } from "../../shared/protocol.js";
+import type { MessagePayload, MessageType } from "../../shared/protocol/messages.js";
 import type { ReflectionEntry, ReflectionPatch } from "../../shared/rules/reflection.js";
 import type { BehaviourItem } from "../../shared/behaviours.js";
-import type { MemberView, RoomStateView, TeamView } from "../../shared/view.js";
+import type { MemberView, RoomStateView, TeamView } from "../../shared/protocol/state-view.js";
 import type { Condition } from "../../shared/vuca.js";
 import type { ConnStatus, JoinFailure } from "../lib/net.js";
 import { h, type Child } from "../lib/dom.js";

@@ -7,7 +7,7 @@ import "../play/play.css";
 import "./watch.css";
 import type { Room } from "@colyseus/sdk";
 import { STORAGE, isCode, normaliseCode } from "../../shared/constants.js";
-import type { RoomStateView } from "../../shared/view.js";
+import type { RoomStateView } from "../../shared/protocol/state-view.js";
 import { $, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, tp } from "../lib/i18n.js";
 import { keepConnected, type Connection } from "../lib/net.js";

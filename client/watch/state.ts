@@ -9,7 +9,8 @@
 // The synced room state is the SDK's object, changed in place: every patch
 // makes a new WatchState, and shownOf copies what the page shows into plain data.
 import type { Lang } from "../../shared/i18n/common.js";
-import { Countdown, type RoomStateView } from "../../shared/view.js";
+import { Countdown } from "../lib/countdown.js";
+import { type RoomStateView } from "../../shared/protocol/state-view.js";
 import type { ConnStatus, JoinFailure } from "../lib/net.js";
 import { createStore } from "../lib/store.js";
 import { lang } from "../lib/i18n.js";

@@ -7,7 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { GameState } from "../../shared/rules/types.js";
-import type { SaveTrouble, SaveTroubleKind } from "../../shared/protocol.js";
+import type { SaveTrouble, SaveTroubleKind } from "../../shared/protocol/messages.js";
 import { SqlStore } from "./sql.js";
 import type { Database } from "./schema.js";
 import type { Log, OpenStoreOptions, Store, StoredSession } from "./types.js";

@@ -4,7 +4,7 @@
 // outage is stored as ended, and not listed as resumable, once the store is
 // back. Best effort: on a full disk the file may not be writable either (the
 // log says so). A kill -9 leaves no such file: what clients were shown was
-// already saved (see server/room-saving.ts), unless the store was failing.
+// already saved (see server/room/saving.ts), unless the store was failing.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Persister, RoomSnapshotLike } from "./index.js";

@@ -18,7 +18,7 @@ function wire(error: unknown): WireError {
  * The store's thread runs at the process's own priority. It used to yield
  * (nice 10) so that, in a burst, phones' updates went first and saves a
  * moment later; now what the phones are shown waits for its save (see
- * server/room-saving.ts), so a starved store thread would hold every screen —
+ * server/room/saving.ts), so a starved store thread would hold every screen —
  * on a machine busy with anything else, a nice-10 thread got so little CPU
  * that a vote's "Terkirim" took 150 ms instead of 40. Kept as a constant (0)
  * for whoever wants to experiment.

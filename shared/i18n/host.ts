@@ -2,7 +2,7 @@
 // and English. Shared words (phases, reasons, roles, "Kelompok n") live in
 // common.ts.
 import type { Lang } from "./common.js";
-import type { SaveTroubleKind } from "../protocol.js";
+import type { SaveTroubleKind } from "../protocol/messages.js";
 
 const id = {
   title: "Konsol Fasilitator",

@@ -3,8 +3,9 @@ import type { Action, GameState, Result, Team } from "./types.js";
 import type { RuleContext } from "./types.js";
 import { accept, playerOf, refuse, setTeam } from "./state.js";
 import { everyTeamLocked, lockedTeam, revealRound } from "./scoring.js";
+import { REASON_MAX } from "../constants.js";
 
-export const REASON_MAX = 140;
+export { REASON_MAX };
 
 function seat(state: GameState, playerId: string): { team: Team } | null {
   const player = playerOf(state, playerId);

@@ -13,7 +13,8 @@ export { optionOrder, orderFor, primeAtDisplay, displayIndexOf, OPTION_LETTERS }
 export { dealRoles, rolesBalanced } from "./roles.js";
 export { teamOf, isCaptain } from "./state.js";
 export { normaliseName, balancedTeam } from "./join.js";
-export { freeName, nameSkeleton } from "./names.js";
+export { freeName, nameSkeleton, suggestedName } from "./names.js";
+export { mustSaveBeforeShowing, restoredGame } from "./restore.js";
 export { nextRandom, shuffle } from "./random.js";
 export type * from "./types.js";
 export { REFLECTION_TEXT_MAX, entryOf, isComplete, wallOf, reflectionOf, reflectionOpen, emptyEntry } from "./reflection.js";

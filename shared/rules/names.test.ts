@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { freeName, looksLikeAny, nameSkeleton, normaliseName } from "./names.js";
+import { freeName, looksLikeAny, nameSkeleton, normaliseName, suggestedName } from "./names.js";
+import { Game } from "./testkit.js";
 
 describe("names", () => {
   it("takes out invisible and direction-changing characters", () => {
@@ -50,5 +51,14 @@ describe("names", () => {
   it("suggests a free name by skeleton", () => {
     expect(freeName("Вudi", ["Budi", "BUDI 2"])).toBe("Вudi 3");
     expect(freeName("\u200B", ["Budi"])).toBeUndefined();
+  });
+});
+
+describe("the free name suggested to a newcomer", () => {
+  it("is the first free number after the name, against the names seated in the game", () => {
+    const g = new Game();
+    g.do({ type: "join", playerId: "a", name: "Budi" }, { type: "join", playerId: "b", name: "Budi 2" });
+    expect(suggestedName(g.state, "budi")).toBe("budi 3");
+    expect(suggestedName(g.state, "Siti")).toBe("Siti 2");
   });
 });

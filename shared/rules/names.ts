@@ -1,10 +1,14 @@
-// Player names: the name as shown (cleaned), and when two names are "the same"
-// (a confusable skeleton, after Unicode TR39). Pure: runs on the server (the
-// join rules, the room's dry run and its free-name suggestion); the phone does
-// not import it, so the look-alike table stays out of the phone bundle.
+// Player names: the name as shown (cleaned), when two names are "the same"
+// (a confusable skeleton, after Unicode TR39), and the free name suggested to
+// a newcomer whose name is taken. Pure: runs on the server (the join rules,
+// the room's dry run); the phone does not import it, so the look-alike table
+// stays out of the phone bundle. NAME_MAX lives in shared/constants.ts (the
+// phone's input limit).
 import { remove as latinLookalikes } from "confusables";
+import { NAME_MAX } from "../constants.js";
+import type { GameState } from "./types.js";
 
-export const NAME_MAX = 24;
+export { NAME_MAX };
 
 /**
  * Characters taken out of a name: they show nothing, or change how the rest is
@@ -88,4 +92,9 @@ export function freeName(name: string, taken: Iterable<string>): string | undefi
     if (!keys.has(nameSkeleton(candidate))) return candidate;
   }
   return undefined;
+}
+
+/** The free name to suggest to a newcomer whose `name` is taken in `game` (see freeName). */
+export function suggestedName(game: GameState, name: string): string | undefined {
+  return freeName(name, Object.values(game.players).map((p) => p.name));
 }

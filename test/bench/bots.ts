@@ -5,7 +5,9 @@
 //   kind=bare: the same bots on the bare room (one counter per player).
 import { readFileSync } from "node:fs";
 import { Client, type Room } from "@colyseus/sdk";
-import { RoomTexts, voteOf, type TextsMessage } from "../../shared/view.js";
+import { RoomTexts } from "../../client/lib/room-texts.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
+import { type TextsMessage } from "../../shared/protocol/wire.js";
 
 interface Args {
   url: string;

@@ -15,7 +15,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { cpus, loadavg } from "node:os";
 import { Client, type Room } from "@colyseus/sdk";
-import { voteOf, type RoomStateView } from "../../shared/view.js";
+import { voteOf, type RoomStateView } from "../../shared/protocol/state-view.js";
 import { freePort } from "../helpers/game-server.js";
 import { SERVER_NODE_OPTIONS } from "../../server/node-options.mjs";
 

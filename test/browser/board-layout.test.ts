@@ -11,7 +11,8 @@ import { chromiumPath, ensureClientBuilt, launchChromium } from "../helpers/brow
 import { requireService } from "../helpers/services.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
 import { cardView, revealView } from "../../server/sync.js";
-import { publicOnly, LOCK_CAUSES, type RoomStateView, type TextsMessage } from "../../shared/view.js";
+import { publicOnly, LOCK_CAUSES, type TextsMessage } from "../../shared/protocol/wire.js";
+import { type RoomStateView } from "../../shared/protocol/state-view.js";
 import { CONDITIONS, PRIMES, ROLES, type EventCard, type Pack } from "../../shared/scenario.js";
 import type { GameState, TeamResult } from "../../shared/rules/types.js";
 

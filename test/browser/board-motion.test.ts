@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
 import { requireService } from "../helpers/services.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
-import type { WallMessage } from "../../shared/protocol.js";
+import type { WallMessage } from "../../shared/protocol/messages.js";
 
 const hasChromium = await requireService("Chromium", async () => {
   if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");

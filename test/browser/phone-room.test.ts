@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
 import { requireService } from "../helpers/services.js";
 import { startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { MessageSchemas } from "../../shared/protocol.js";
+import { MessageSchemas } from "../../shared/protocol/messages.js";
 import { entryOf } from "../../shared/rules/reflection.js";
 import { phone as phoneStrings } from "../../shared/i18n/phone.js";
 

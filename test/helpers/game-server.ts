@@ -13,12 +13,16 @@ import { loadPacks } from "../../server/packs.js";
 import { createGameServer, listenGame, type AppOptions } from "../../server/app.js";
 import { attachStore } from "../../server/sessions.js";
 import { openStore, type Persister, type Store } from "../../server/store/index.js";
-import { GameRoom, sha256, type GameRoomOptions } from "../../server/room.js";
+import { GameRoom } from "../../server/room/GameRoom.js";
+import { sha256 } from "../../server/room/joining.js";
+import { type GameRoomOptions } from "../../server/room/options.js";
 import type { RoomServices, RoomSnapshot } from "../../server/services.js";
 import { scoringOf, type Condition, type Pack, type Prime } from "../../shared/scenario.js";
-import { RoomTexts, type RoomStateView, type TextsMessage } from "../../shared/view.js";
+import { RoomTexts } from "../../client/lib/room-texts.js";
+import { type RoomStateView } from "../../shared/protocol/state-view.js";
+import { type TextsMessage } from "../../shared/protocol/wire.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
-import type { RefusalMessage } from "../../shared/protocol.js";
+import type { RefusalMessage } from "../../shared/protocol/messages.js";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

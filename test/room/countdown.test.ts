@@ -2,7 +2,7 @@
 // that joins between two patches gets the exact value.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { TIME_SYNC_SECONDS } from "../../server/room.js";
+import { TIME_SYNC_SECONDS } from "../../server/room/patching.js";
 
 let game: TestGame;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import { randomSource } from "../../shared/rules/random.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
-import type { RefusalMessage } from "../../shared/protocol.js";
+import type { RefusalMessage } from "../../shared/protocol/messages.js";
 import type { Phase } from "../../shared/rules/types.js";
 import { REASONS } from "../../shared/reasons.js";
 

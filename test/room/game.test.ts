@@ -2,7 +2,7 @@
 // phones play a shipped pack from the lobby to the final ranking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, texts, until, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
-import { lockCauseOf, votesOf as sharedVotesOf, type TeamView } from "../../shared/view.js";
+import { lockCauseOf, votesOf as sharedVotesOf, type TeamView } from "../../shared/protocol/state-view.js";
 import { ROLES, type Prime } from "../../shared/vuca.js";
 import { isCode } from "../../shared/constants.js";
 

@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, texts, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { CONDITIONS, PRIMES } from "../../shared/vuca.js";
-import type { TextsMessage } from "../../shared/view.js";
+import type { TextsMessage } from "../../shared/protocol/wire.js";
 import { matchMaker } from "@colyseus/core";
-import { sha256, type GameRoom, type GameRoomOptions } from "../../server/room.js";
+import { sha256 } from "../../server/room/joining.js";
+import { type GameRoom } from "../../server/room/GameRoom.js";
+import { type GameRoomOptions } from "../../server/room/options.js";
 
 let game: TestGame;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 // written is kept to the final.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import type { ReflectionMessage, WallMessage } from "../../shared/protocol.js";
+import type { ReflectionMessage, WallMessage } from "../../shared/protocol/messages.js";
 import { entryOf } from "../../shared/rules/reflection.js";
 
 let game: TestGame;

@@ -4,7 +4,7 @@
 // names or seat ids, and the trainer closes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, refusals, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import type { ReflectionMessage, WallMessage } from "../../shared/protocol.js";
+import type { ReflectionMessage, WallMessage } from "../../shared/protocol/messages.js";
 import { entryOf } from "../../shared/rules/reflection.js";
 
 let game: TestGame;

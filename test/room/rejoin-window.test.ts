@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client as ServerClient } from "@colyseus/core";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime, primeOf } from "../helpers/game-server.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 
 const PACK = "banjir-bandang";
 let short: TestGame;

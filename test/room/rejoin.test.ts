@@ -6,7 +6,7 @@ import type { Client as ServerClient } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame, submitPrime, primeOf } from "../helpers/game-server.js";
 import type { Prime } from "../../shared/vuca.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 
 const PACK = "banjir-bandang";
 const PRIMES: Prime[] = ["vision", "understanding", "clarity", "agility"];

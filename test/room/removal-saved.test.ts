@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import type { RoomSnapshot } from "../../server/services.js";
-import type { RemovedMessage } from "../../shared/protocol.js";
+import type { RemovedMessage } from "../../shared/protocol/messages.js";
 
 let game: TestGame;
 /** While set, saves do not land until released. */

@@ -5,7 +5,7 @@
 // in `"refId" not found`, and the phone showed itself as "not sent".)
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
-import { votesOf } from "../../shared/view.js";
+import { votesOf } from "../../shared/protocol/state-view.js";
 
 let game: TestGame;
 beforeAll(async () => {

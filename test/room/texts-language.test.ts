@@ -3,7 +3,7 @@
 // the console get both, and a phone that switches language gets them again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newDevice, startTestGame, texts, type GameClientRoom, type TestGame, submitPrime } from "../helpers/game-server.js";
-import type { TextsMessage } from "../../shared/view.js";
+import type { TextsMessage } from "../../shared/protocol/wire.js";
 
 let game: TestGame;
 beforeAll(async () => {

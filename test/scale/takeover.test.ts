@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
 import { pgQuery, pgUrlWithSchema, requirePostgres, requireRedis } from "../helpers/services.js";
 import { startServerProcess, type ServerProcess } from "../helpers/server-process.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 
 const REDIS_URL = "redis://127.0.0.1:6379/9";
 const PG_SCHEMA = `arena_takeover_test_${process.pid}`;

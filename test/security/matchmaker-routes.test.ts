@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
-import { sha256 } from "../../server/room.js";
+import { sha256 } from "../../server/room/joining.js";
 import { scoringOf } from "../../shared/scenario.js";
 
 let game: TestGame;

@@ -21,7 +21,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { pgQuery, pgUrlWithSchema, requirePostgres } from "../helpers/services.js";
 import { killHard, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { freePort, newDevice, testClient, until, type GameClientRoom } from "../helpers/game-server.js";
-import { voteOf } from "../../shared/view.js";
+import { voteOf } from "../../shared/protocol/state-view.js";
 import type { Phase } from "../../shared/rules/types.js";
 
 const PACK = "banjir-bandang";

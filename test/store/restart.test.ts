@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PG_URL, pgQuery, pgUrlWithSchema, requirePostgres } from "../helpers/services.js";
 import { killHard, startServerProcess, type ServerProcess } from "../helpers/server-process.js";
 import { freePort, newDevice, testClient, texts, until, type GameClientRoom, submitPrime, primeOf } from "../helpers/game-server.js";
-import { voteOf, votesOf } from "../../shared/view.js";
+import { voteOf, votesOf } from "../../shared/protocol/state-view.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import type { GameState } from "../../shared/rules/types.js";
 

@@ -18,7 +18,7 @@ import { replaySpool, spoolSnapshots, SPOOL_FOLDER } from "../../server/store/sp
 import { gameAt, HOST_KEY, PACK, sha256 } from "./fixture.js";
 import type { Database } from "../../server/store/schema.js";
 import { SERVER_MESSAGES } from "../../shared/constants.js";
-import type { SaveTroubleMessage } from "../../shared/protocol.js";
+import type { SaveTroubleMessage } from "../../shared/protocol/messages.js";
 
 const PG_SCHEMA = `arena_trouble_test_${process.pid}`;
 

@@ -5,7 +5,7 @@
 import type * as Phaser from "phaser";
 import { BoardScene } from "./BoardScene.js";
 import { store, type BoardState } from "../store.js";
-import type { RevealView } from "../../../shared/view.js";
+import type { RevealView } from "../../../shared/protocol/wire.js";
 import { say } from "../../../shared/vuca.js";
 import { optionLabel } from "../../../shared/i18n/options.js";
 import { C } from "../palette.js";

@@ -4,9 +4,9 @@
 // room lock, the reflection opened after a card (contract C1) and the board's
 // view, sound and motion (C2); at the final, the final's actions (report,
 // exports, the closing reflection, a new session).
-import type { MessagePayload } from "../../../shared/protocol.js";
+import type { MessagePayload } from "../../../shared/protocol/messages.js";
 import { controlsAllowed } from "../../../shared/rules/host-actions.js";
-import { Countdown } from "../../../shared/view.js";
+import { Countdown } from "../../lib/countdown.js";
 import { say } from "../../../shared/vuca.js";
 import { host } from "../../../shared/i18n/host.js";
 import { clock, h } from "../../lib/dom.js";

@@ -4,7 +4,7 @@
 // reason side by side, and how the class chose and read the condition. Drawn
 // only from what the console already receives (the reveal's texts and the
 // card's notes); it decides nothing.
-import type { RevealView } from "../../../shared/view.js";
+import type { RevealView } from "../../../shared/protocol/wire.js";
 import type { TeamResult } from "../../../shared/rules/types.js";
 import { CONDITIONS, say, type Text } from "../../../shared/vuca.js";
 import { optionLetter } from "../../../shared/i18n/options.js";

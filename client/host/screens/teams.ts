@@ -2,8 +2,9 @@
 // their votes while the card is played, the captain's reason, and each
 // member's menu (make captain, move, rename, remove, ban). Drawn from a plain
 // projection of the room's state, re-drawn only when it changes.
-import type { RoomStateView, VoteView } from "../../../shared/view.js";
-import { lockCauseOf, rolesOf, voteOf } from "../../../shared/view.js";
+import type { RoomStateView } from "../../../shared/protocol/state-view.js";
+import type { VoteView } from "../../../shared/protocol/wire.js";
+import { lockCauseOf, rolesOf, voteOf } from "../../../shared/protocol/state-view.js";
 import type { LockCause } from "../../../shared/rules/types.js";
 import type { Role } from "../../../shared/vuca.js";
 import { optionLetter } from "../../../shared/i18n/options.js";

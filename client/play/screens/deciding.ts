@@ -3,7 +3,8 @@
 // the team's votes. What is picked lives in the page state (state.ts Draft);
 // the controls are drawn from it, and from the team's synced view, in one go.
 import { REASON_MAX } from "../../../shared/constants.js";
-import { lockCauseOf, rolesOf, voteOf, votesOf, Countdown } from "../../../shared/view.js";
+import { lockCauseOf, rolesOf, voteOf, votesOf } from "../../../shared/protocol/state-view.js";
+import { Countdown } from "../../lib/countdown.js";
 import { CONDITIONS, say, type Condition } from "../../../shared/vuca.js";
 import { optionLabel, optionLetter } from "../../../shared/i18n/options.js";
 import { $, clock, h, setText } from "../../lib/dom.js";

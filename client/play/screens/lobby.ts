@@ -1,7 +1,7 @@
 // Before the card is played: the lobby (my team, its members, my role cards,
 // moving to another team) and the briefing (the card to discuss).
-import type { MemberView, TeamView } from "../../../shared/view.js";
-import { rolesOf } from "../../../shared/view.js";
+import type { MemberView, TeamView } from "../../../shared/protocol/state-view.js";
+import { rolesOf } from "../../../shared/protocol/state-view.js";
 import { h } from "../../lib/dom.js";
 import { c, tp } from "../../lib/i18n.js";
 import { cardBlock, parseCard, teamChip } from "../../lib/views.js";

@@ -11,7 +11,7 @@
 // when the page is hidden); the server keeps the chain and sends it back on
 // every (re)join, and a copy stays on the phone until the server has it, so a
 // sleep or a reload loses nothing.
-import type { ReflectionMessage } from "../../../shared/protocol.js";
+import type { ReflectionMessage } from "../../../shared/protocol/messages.js";
 import type { ReflectionEntry, ReflectionPatch } from "../../../shared/rules/reflection.js";
 import { CONDITIONS, PRIME_FOR, PRIMES, ROLES, VALUES, say } from "../../../shared/vuca.js";
 import { h, type Child } from "../../lib/dom.js";

@@ -1,6 +1,6 @@
 // The observer during the game: only public state — per team "sent n/m" and
 // a lock mark while deciding, everything at the reveal, the ranking after.
-import type { RoomStateView, TeamView } from "../../../shared/view.js";
+import type { RoomStateView, TeamView } from "../../../shared/protocol/state-view.js";
 import { say } from "../../../shared/vuca.js";
 import { optionLabel } from "../../../shared/i18n/options.js";
 import { clock, h } from "../../lib/dom.js";

@@ -1,10 +1,10 @@
-// The hold-and-release of what clients are shown (server/room-saving.ts),
+// The hold-and-release of what clients are shown (server/room/saving.ts),
 // against a store whose saves land when the test says: nothing that needs a
 // save is shown before it, changes arriving during a write go into one next
 // write, states are shown in order, and a store that does not answer holds
 // the game for holdMs at most.
 import { describe, expect, it } from "vitest";
-import { SaveGate } from "./room-saving.js";
+import { SaveGate } from "./saving.js";
 
 function harness(holdMs = 200) {
   const saves: { state: number; land: () => void }[] = [];

@@ -1,6 +1,6 @@
-// The least time between two patches of a room grows with the phones one process carries (server/room.ts).
+// The least time between two patches of a room grows with the phones one process carries (server/room/patching.ts).
 import { describe, expect, it } from "vitest";
-import { patchIntervalFor } from "./room.js";
+import { patchIntervalFor } from "./patching.js";
 
 describe("patch spacing", () => {
   it("is Colyseus' 50 ms for a class or a centre, and grows past a thousand phones up to 150 ms", () => {

@@ -1,20 +1,30 @@
 // The wire protocol between the pages and the room: message names, payload
-// schemas, join options and what the server sends back. Types only cross to
-// the client through `import type`, except the small schemas the phone uses
-// to check its own input before sending.
+// schemas, join options (with the protocol version, checked at join) and what
+// the server sends back. The pages take only types from here (`import type`:
+// zod stays out of their bundles); the constants they need are in
+// shared/constants.ts, re-exported here.
 import { z } from "zod";
-import { CONDITIONS } from "./scenario.js";
-import { PRIMES, ROLES, type CoreValue, type Text } from "./vuca.js";
-import type { ReflectionEntry, Wall } from "./rules/reflection.js";
-import type { BehaviourItem } from "./behaviours.js";
-import type { Reason } from "./reasons.js";
+import { CONDITIONS } from "../scenario.js";
+import { PRIMES, ROLES, type CoreValue, type Text } from "../vuca.js";
+import type { ReflectionEntry, Wall } from "../rules/reflection.js";
+import type { BehaviourItem } from "../behaviours.js";
+import type { Reason } from "../reasons.js";
 
-export * from "./constants.js";
+export * from "../constants.js";
+export type { Reason };
 
 // ---- join options -------------------------------------------------------
 
+/**
+ * The PROTOCOL_VERSION the page was built with: a page from an older (or
+ * newer) build is refused with PROTOCOL_MISMATCH, whose sentence asks to
+ * reload the page. Absent: not checked (scripts, tests).
+ */
+const protocol = z.number().int().min(0).max(1_000_000).optional();
+
 export const PlayerJoinSchema = z.strictObject({
   kind: z.literal("player"),
+  protocol,
   name: z.string().max(200),
   /** Team index chosen on the phone; absent means "balance me". */
   team: z.number().int().min(0).max(9).optional(),
@@ -22,9 +32,9 @@ export const PlayerJoinSchema = z.strictObject({
   device: z.string().min(16).max(64),
   lang: z.enum(["id", "en"]).optional(),
 });
-export const HostJoinSchema = z.strictObject({ kind: z.literal("host"), hostKey: z.string().min(16).max(128) });
-export const BoardJoinSchema = z.strictObject({ kind: z.literal("board") });
-export const ObserverJoinSchema = z.strictObject({ kind: z.literal("observer") });
+export const HostJoinSchema = z.strictObject({ kind: z.literal("host"), protocol, hostKey: z.string().min(16).max(128) });
+export const BoardJoinSchema = z.strictObject({ kind: z.literal("board"), protocol });
+export const ObserverJoinSchema = z.strictObject({ kind: z.literal("observer"), protocol });
 export const JoinOptionsSchema = z.discriminatedUnion("kind", [
   PlayerJoinSchema,
   HostJoinSchema,
@@ -32,6 +42,7 @@ export const JoinOptionsSchema = z.discriminatedUnion("kind", [
   ObserverJoinSchema,
 ]);
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+export type PlayerJoin = z.infer<typeof PlayerJoinSchema>;
 export type ClientKind = JoinOptions["kind"];
 
 // ---- create (HTTP POST /api/sessions) ------------------------------------
@@ -118,6 +129,8 @@ export const MessageSchemas = {
 } as const;
 export type MessageType = keyof typeof MessageSchemas;
 export type MessagePayload<K extends MessageType> = z.infer<(typeof MessageSchemas)[K]>;
+/** One message as the room receives it once checked: its type and its payload, bound together. */
+export type Message = { [K in MessageType]: { type: K; data: MessagePayload<K> } }[MessageType];
 export type HostAction = MessagePayload<"host">;
 
 // ---- room → client messages ----------------------------------------------

@@ -1,18 +1,20 @@
-// What the pages read: the decoded room state, and the round's texts (card,
-// reveal, summary) that travel beside it as `texts` messages. The server builds
-// both in server/sync.ts. The texts are not in the synced state: a long string
-// there is decoded char by char by every client on every change, while a
-// message is decoded natively once. The reveal travels compactly (RevealWire:
-// only what the card does not already carry); RoomTexts puts it back whole.
-import { CONDITIONS, PRIMES, ROLES, type Condition, type CoreValue, type Prime, type Role, type Text } from "./vuca.js";
-import type { EventCard } from "./scenario.js";
-import type { GameSummary, Phase, TeamResult, LockCause } from "./rules/types.js";
+// The codecs of what travels beside the synced state: the round's texts
+// (card, reveal, summary) as `texts` messages, and a vote as three characters.
+// The server encodes (server/sync.ts, server/room/texts.ts); the pages decode
+// (client/lib/room-texts.ts). The texts are not in the synced state: a long
+// string there is decoded char by char by every client on every change, while
+// a message is decoded natively once. The reveal travels compactly
+// (RevealWire: only what the card does not already carry); expandReveal puts
+// it back whole. No library: the phone imports this.
+import { CONDITIONS, PRIMES, ROLES, type Condition, type CoreValue, type Prime, type Role, type Text } from "../vuca.js";
+import type { EventCard } from "../scenario.js";
+import type { GameSummary, TeamResult, LockCause } from "../rules/types.js";
 
 /**
  * The card as a page receives it before the reveal. The board, phones and
  * observers get neither the condition nor the options' Primes while teams
  * must diagnose (`diagnose`); the trainer's console gets both, and the
- * facilitator notes, always (see publicOnly and server/room.ts variants).
+ * facilitator notes, always (see publicOnly and server/room/texts.ts variants).
  */
 export interface CardView {
   id: string;
@@ -210,38 +212,6 @@ export interface TextsMessage {
 }
 
 /**
- * The texts for a phone reading Indonesian: the English beside each text left
- * out, about half the bytes of a card or a reveal. English phones (and the
- * board and console, which switch language on the spot) get both; a phone
- * that switches tells the room, which sends its texts again (see `lang`).
- */
-export function indonesianOnly(m: TextsMessage): TextsMessage {
-  const out: TextsMessage = {};
-  if (m.card) {
-    const card = m.card;
-    out.card = {
-      ...card,
-      title: { id: card.title.id },
-      narrative: { id: card.narrative.id },
-      options: card.options.map((o) => (o.prime ? { prime: o.prime, text: { id: o.text.id } } : { text: { id: o.text.id } })),
-    };
-    if (card.facilitator) out.card.facilitator = { id: card.facilitator.id };
-  }
-  if (m.reveal) {
-    const reveal = m.reveal;
-    out.reveal = {
-      ...reveal,
-      conditionReason: [reveal.conditionReason[0]],
-      reasons: reveal.reasons.map((r): WireText => [r[0]]),
-      reflection: [reveal.reflection[0]],
-    };
-    if (reveal.behaviour) out.reveal.behaviour = [reveal.behaviour[0]];
-  }
-  if (m.summary) out.summary = m.summary;
-  return out;
-}
-
-/**
  * The texts for everyone but the trainer's console: never the facilitator
  * notes and, while teams must diagnose, neither the card's condition nor its
  * options' Primes. They come with the reveal (RevealWire).
@@ -253,74 +223,6 @@ export function publicOnly(m: TextsMessage): TextsMessage {
     ? { ...rest, options: m.card.options.map((o) => ({ text: o.text })) }
     : { ...rest, condition };
   return { ...m, card };
-}
-
-/**
- * The texts for a player's phone: of the reveal's results, only its own
- * team's (the phone shows no other team's result; the board, console and
- * observers get them all). A reveal of eight teams is then one eighth of the
- * results to carry and decode on each of the room's phones.
- */
-export function ownTeamOnly(m: TextsMessage, team: number): TextsMessage {
-  if (!m.reveal) return m;
-  return { ...m, reveal: { ...m.reveal, results: m.reveal.results.filter((r) => r[0] === team) } };
-}
-
-/**
- * What a page keeps of the `texts` messages, read against the state: the card
- * of the state's round, its reveal in the reveal and scoreboard phases, the
- * summary in the final phase. Keyed by round, so the order in which a message
- * and a patch arrive never pairs one round's reveal with another's card.
- */
-export class RoomTexts {
-  private cards = new Map<number, CardView>();
-  private reveals = new Map<number, RevealWire>();
-  private lastSummary: SummaryView | null = null;
-  private expanded: { wire: RevealWire; card: CardView; view: RevealView | null } | null = null;
-  /** Grows with every message: part of a page's render signature. */
-  version = 0;
-
-  take(message: TextsMessage): void {
-    if (message.card) this.cards.set(message.card.round, message.card);
-    if (message.reveal) this.reveals.set(message.reveal.round, message.reveal);
-    if (message.summary) this.lastSummary = message.summary;
-    // Only the round being played is ever read; the one before stays in case
-    // its patch is still on the way. Older rounds go: a page open all day, or
-    // a thousand of them in one benchmark process, does not keep every card.
-    const round = Math.max(message.card?.round ?? -1, message.reveal?.round ?? -1);
-    for (const map of [this.cards, this.reveals] as Map<number, unknown>[]) {
-      for (const kept of map.keys()) if (kept < round - 1) map.delete(kept);
-    }
-    this.version++;
-  }
-
-  /** Forget everything (a new room, or a fresh join to the same one: it sends its texts again). */
-  clear(): void {
-    this.cards.clear();
-    this.reveals.clear();
-    this.lastSummary = null;
-    this.expanded = null;
-    this.version++;
-  }
-
-  card(state: Pick<RoomStateView, "phase" | "round">): CardView | null {
-    if (state.phase === "lobby" || state.phase === "final") return null;
-    return this.cards.get(state.round) ?? null;
-  }
-
-  /** The whole reveal of the state's round, in the reveal and scoreboard phases. */
-  reveal(state: Pick<RoomStateView, "phase" | "round">): RevealView | null {
-    if (state.phase !== "reveal" && state.phase !== "scoreboard") return null;
-    const wire = this.reveals.get(state.round);
-    const card = this.cards.get(state.round);
-    if (!wire || !card) return null;
-    if (this.expanded?.wire !== wire || this.expanded.card !== card) this.expanded = { wire, card, view: expandReveal(card, wire) };
-    return this.expanded.view;
-  }
-
-  summary(state: Pick<RoomStateView, "phase">): SummaryView | null {
-    return state.phase === "final" ? this.lastSummary : null;
-  }
 }
 
 // ---- votes on the wire --------------------------------------------------------
@@ -342,108 +244,11 @@ export function decodeVote(code: string | undefined): VoteView | undefined {
   const diagnosis = CONDITIONS.find((c) => DIAGNOSIS_CODES[c] === code[1]) ?? null;
   return { option, diagnosis, commit: code[2] === "+" };
 }
-/** One member's vote, when the team's votes are visible (own team, host) and they have sent. */
-export function voteOf(team: Pick<TeamView, "votes">, playerId: string | null | undefined): VoteView | undefined {
-  return playerId ? decodeVote(team.votes?.get(playerId)) : undefined;
-}
-/** Every visible vote of a team, by player id. */
-export function votesOf(team: Pick<TeamView, "votes">): [string, VoteView][] {
-  const out: [string, VoteView][] = [];
-  team.votes?.forEach((code, id) => {
-    const vote = decodeVote(code);
-    if (vote) out.push([id, vote]);
-  });
-  return out;
-}
-
-/** Decoded state as the SDK exposes it (collections are iterable, maps have get/forEach). */
-export interface MemberView {
-  id: string;
-  name: string;
-  roles: string;
-  connected: boolean;
-}
 export interface VoteView {
   /** The option's display position this round (0 = A). */
   option: number;
   diagnosis: Condition | null;
   commit: boolean;
-}
-export interface TeamView {
-  index: number;
-  members: ArrayLike<MemberView> & Iterable<MemberView>;
-  captain: string;
-  sent: number;
-  locked: boolean;
-  /** 0 = not locked, else 1 + the cause's index in LOCK_CAUSES: read it with lockCauseOf. */
-  lockedBy: number;
-  score: number;
-  /** Deciding time used over the scored rounds (ms): the ranking's tie-break. */
-  totalLockMs: number;
-  /** Present only for the team's own members and the host: playerId → vote code (read with voteOf / votesOf). */
-  votes?: { get(id: string): string | undefined; forEach(cb: (code: string, id: string) => void): void; size: number };
-  reason?: string;
-}
-export interface RoomStateView {
-  /** The board's view the trainer chose (0 results, 1 responses — at the final the wall —, 2 the wall), its sound level (0–10) and whether it moves. */
-  boardView: number;
-  volume: number;
-  boardMotion?: boolean;
-  code: string;
-  packId: string;
-  packTitle: string;
-  phase: Phase;
-  round: number;
-  roundCount: number;
-  roundSeconds: number;
-  timeLeft: number;
-  paused: boolean;
-  roomLocked: boolean;
-  teams: ArrayLike<TeamView> & Iterable<TeamView>;
-  observers: number;
-}
-
-/**
- * The countdown as a page shows it. The room does not patch \`timeLeft\` every
- * second: it sends it when the timer jumps (a new round, pause, resume, added
- * time, a vote, a join) and every TIME_SYNC_SECONDS in between, and a page
- * counts down by itself from the moment the value reached it. Read it as
- * often as the page draws (a few times a second while deciding).
- */
-export class Countdown {
-  private key = "";
-  private base = 0;
-  private at = 0;
-  constructor(private readonly now: () => number = () => performance.now()) {}
-
-  read(state: Pick<RoomStateView, "phase" | "round" | "paused" | "timeLeft">): number {
-    const key = `${state.phase}|${state.round}|${state.paused}|${state.timeLeft}`;
-    if (key !== this.key) {
-      this.key = key;
-      this.base = state.timeLeft;
-      this.at = this.now();
-    }
-    if (state.phase !== "deciding" || state.paused) return state.timeLeft;
-    return Math.max(0, this.base - Math.floor((this.now() - this.at) / 1000));
-  }
-}
-
-/** Why the team is locked, or null. */
-export function lockCauseOf(team: Pick<TeamView, "lockedBy">): LockCause | null {
-  return LOCK_CAUSES[team.lockedBy - 1] ?? null;
-}
-
-export function rolesOf(member: Pick<MemberView, "roles">): Role[] {
-  return member.roles ? (member.roles.split(",") as Role[]) : [];
-}
-
-export function parseJson<T>(json: string): T | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return null;
-  }
 }
 
 export type { CoreValue };

@@ -1,4 +1,8 @@
-// Saved before shown: the room's hold-and-release of what its clients see.
+// Saved before shown: the room's hold-and-release of what its clients see
+// (SaveGate), and the room's side of saving (RoomSaving: what a save holds,
+// the store's trouble told to the trainer's console, the last save on close).
+// Which changes must be saved before they are shown is a rule:
+// shared/rules/restore.ts mustSaveBeforeShowing.
 //
 // The rules apply every action at once and in order (the game state is always
 // current), but what the clients are shown — the synced state and the round's
@@ -24,6 +28,10 @@
 // The trade-off: during such an outage what is shown may be lost by a crash —
 // the trainer sees the banner saying so — rather than a class staring at a
 // frozen screen.
+
+import type { GameState } from "../../shared/rules/types.js";
+import type { SaveTrouble, SaveTroubleMessage } from "../../shared/protocol/messages.js";
+import type { RoomServices, RoomSnapshot } from "../services.js";
 
 export interface SaveGateOptions<S> {
   /** Resolves once `state` (or a newer one) is durably stored; may never resolve while the store is down. */
@@ -170,5 +178,95 @@ export class SaveGate<S> {
     this.release(this.version, this.latest);
     // the held state goes on being saved (the persister retries); keep the newest one queued
     void this.saveNow();
+  }
+}
+
+/** Changes that need no save of their own (connections, the timer) are saved at most this long after they happen. */
+export const SAVE_DELAY_MS = 1000;
+
+/** How long a room waits, when it closes, for its last save (the persister goes on retrying after). */
+export const CLOSE_SAVE_WAIT_MS = 5000;
+
+export interface RoomSavingOptions {
+  code: string;
+  /** The snapshot of `game` as it is saved (the devices and bans as they stand now). */
+  snapshot(game: GameState): RoomSnapshot;
+  /** Copies a saved (or save-exempt) game into what the clients see: the gate calls this in order. */
+  show(game: GameState): void;
+  /** To the trainer's consoles: saves fail, or land again. */
+  tellHosts(message: SaveTroubleMessage): void;
+  services: RoomServices;
+}
+
+/** One room's saves: every change through the gate, the store's trouble as the console is told it, the last save on close. */
+export class RoomSaving {
+  private readonly gate: SaveGate<GameState>;
+  /** The store's trouble as the trainer's console is told it (null: saves land). */
+  private trouble: SaveTrouble | null = null;
+  /** Set when the trainer deleted the session: nothing is saved any more. */
+  private deleted = false;
+
+  constructor(
+    initial: GameState,
+    private readonly o: RoomSavingOptions,
+  ) {
+    this.gate = new SaveGate(initial, {
+      save: (game) => this.save(game),
+      show: o.show,
+      holdMs: HOLD_MS,
+      lazyMs: SAVE_DELAY_MS,
+      // shown unsaved after HOLD_MS: the store is failing (the console's banner) or very slow
+      onStuck: () => o.services.log?.("save-overdue", { code: o.code, holdMs: HOLD_MS }),
+      onRecovered: () => o.services.log?.("save-caught-up", { code: o.code }),
+    });
+  }
+
+  /** A new state after one action; `durable`: shown only once saved. */
+  change(game: GameState, durable: boolean): void {
+    this.gate.change(game, durable);
+  }
+
+  saveNow(): Promise<unknown> {
+    return this.gate.saveNow();
+  }
+
+  /** What a console that joins is told, when saves are failing. */
+  get troubleMessage(): SaveTroubleMessage | null {
+    return this.trouble ? { failing: true, ...this.trouble } : null;
+  }
+
+  /** Before the room closes: the newest state saved, waiting at most CLOSE_SAVE_WAIT_MS (the persister keeps retrying after). */
+  lastSave(): Promise<unknown> {
+    if (this.deleted || !this.gate.pending) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bound = new Promise<void>((done) => (timer = setTimeout(done, CLOSE_SAVE_WAIT_MS)));
+    return Promise.race([this.gate.saveNow(), bound]).finally(() => clearTimeout(timer));
+  }
+
+  /** The trainer deleted the session's data: nothing more is saved or shown. */
+  deleteAll(): void {
+    this.deleted = true;
+    this.gate.stop();
+  }
+
+  stop(): void {
+    this.gate.stop();
+  }
+
+  /**
+   * Saves one state of the game; resolves once it (or a newer one) is durable.
+   * A failed write is retried by the persister for as long as the process
+   * runs and never breaks the room; its cause reaches the trainer's console.
+   */
+  private save(game: GameState): Promise<void> {
+    if (this.deleted) return Promise.resolve();
+    return this.o.services.persist(this.o.snapshot(game), (trouble) => this.report(trouble));
+  }
+
+  /** The trainer's console shows a banner while saves fail (null: they land again). */
+  private report(trouble: SaveTrouble | null): void {
+    if (trouble?.kind === this.trouble?.kind && trouble?.detail === this.trouble?.detail) return;
+    this.trouble = trouble;
+    this.o.tellHosts(trouble ? { failing: true, ...trouble } : { failing: false });
   }
 }
