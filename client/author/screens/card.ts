@@ -112,7 +112,11 @@ export function cardEditor(form: PackF, ci: number, tab: number): HTMLElement {
     textField("behaviour", t.behaviour, card.behaviour, (f) => at(f).behaviour, 200),
     textField("facilitator", t.facilitator, card.facilitator, (f) => at(f).facilitator, undefined, true),
     form.cards.length > 1
-      ? h("button", { type: "button", class: "danger", id: "remove-card", onclick: () => edit((f) => void f.cards.splice(tab, 1), { tab: Math.max(0, tab - 1), preview: 0 }) }, t.removeCard)
+      ? h("button", { type: "button", class: "danger", id: "remove-card", onclick: () => {
+          edit((f) => void f.cards.splice(tab, 1), { tab: Math.max(0, tab - 1), preview: 0 });
+          // focus goes to the card now shown, never to the next card's remove button (a second Enter must not remove another card)
+          document.getElementById(`tab-${Math.max(0, tab - 1)}`)?.focus();
+        } }, t.removeCard)
       : null,
   );
 }
