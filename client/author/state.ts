@@ -33,24 +33,8 @@ export interface PackRow {
   shipped: boolean;
   cards: { id: string; title: Text; narrative: Text; icon?: string }[];
 }
-export interface CheckMessage {
-  path: string;
-  line: number;
-  message: string;
-  pesan: string;
-  text: string;
-}
-export interface CheckAnswer {
-  ok: boolean;
-  errors: CheckMessage[];
-  /** scenarios:check's pack rules (shown, not blocking a save). */
-  rules: CheckMessage[];
-  warnings: string[];
-  pack?: { id: string; events: number };
-  id?: string;
-  copiedFrom?: string;
-  reason?: string;
-}
+import type { CheckAnswer, CheckMessage } from "../../shared/protocol/authoring.js";
+export type { CheckAnswer, CheckMessage };
 
 export type PreviewPhase = "briefing" | "deciding" | "reveal";
 
