@@ -41,7 +41,7 @@ const DEMO_CARD: EventCard = {
   behaviour: { id: "Cepat menyesuaikan diri menghadapi perubahan", en: "Adapts quickly to change" },
 };
 
-// &preview=1: the pack editor's card (client/author/main.ts), handed over in this tab's sessionStorage
+// &preview=1: the pack editor's card (client/author/screens/preview.ts), handed over in this tab's sessionStorage
 const CARD: EventCard = (location.search.includes("preview=1") && (JSON.parse(sessionStorage.getItem(STORAGE.previewCard) || "0") as EventCard)) || DEMO_CARD;
 
 const REASONS = ["Keselamatan warga adalah prioritas utama.", "Kami butuh data dulu agar tidak salah langkah.", "", "Hoaks harus segera diluruskan sebelum warga panik dan jalur evakuasi menjadi kacau.", "Semua pihak harus tahu tugasnya."];
