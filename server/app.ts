@@ -29,6 +29,7 @@ export interface AppOptions {
   config: Config;
   packs: Map<string, Pack>;
   persist?: RoomServices["persist"];
+  release?: RoomServices["release"];
   presence?: Presence;
   driver?: matchMaker.MatchMakerDriver;
   /** Extra room types (the benchmark's bare room). */
@@ -108,6 +109,7 @@ export function createGameServer(options: AppOptions): { server: Server; service
     config,
     rooms: liveRooms(),
     persist: options.persist ?? (async () => {}),
+    release: options.release,
     codeStored: options.codeStored,
     // a room's events (handler crashes) can be caused by a client at will: a few lines a minute, then counted
     log: (event, fields) => (event === "handler-crash" ? logLimited(event, fields) : log(event, fields)),

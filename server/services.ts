@@ -31,6 +31,11 @@ export interface RoomServices {
    * once they land again.
    */
   persist(snapshot: RoomSnapshot, trouble?: (trouble: SaveTrouble | null) => void): Promise<void>;
+  /**
+   * The room has closed: once its last save has landed, what is kept in
+   * memory for the session (by the persister and the store) is dropped.
+   */
+  release?: ((code: string) => void) | undefined;
   /** true when a saved session already has this code (a new room must not take it). */
   codeStored?: ((code: string) => Promise<boolean>) | undefined;
   /** One structured line per event (server/log.ts); absent in some tests. */

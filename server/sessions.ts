@@ -194,7 +194,7 @@ export function sessionRoutes(app: express.Application, deps: SessionDeps): void
  * guard's `waiting` check (for listenGame).
  */
 export function attachStore(
-  options: { persist?: AppOptions["persist"]; routes?: AppOptions["routes"]; codeStored?: AppOptions["codeStored"] },
+  options: Pick<AppOptions, "persist" | "release" | "routes" | "codeStored">,
   store: Store,
   packs: Map<string, Pack>,
   log?: (message: string, error?: unknown) => void,
@@ -202,6 +202,7 @@ export function attachStore(
   const persister = createPersister(store, log ? { log } : {});
   const previous = options.routes;
   options.persist = (snapshot, trouble) => persister.persist(snapshot, trouble);
+  options.release = (code) => persister.release(code);
   options.routes = (app, services) => {
     previous?.(app, services);
     resultRoutes(app, store, packs);

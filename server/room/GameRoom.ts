@@ -146,6 +146,7 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
     this.patcher.stop();
     await this.saving.lastSave();
     this.saving.stop();
+    GameRoom.services.release?.(this.code);
     GameRoom.services.rooms.closed(this);
     await releaseCode(this.presence, this.code);
   }

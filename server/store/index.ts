@@ -160,6 +160,12 @@ export interface Persister {
   flush(timeoutMs?: number): Promise<boolean>;
   /** Forgets what it knows of a session (after it was deleted, its code may start a new one). */
   forget(code: string): void;
+  /**
+   * The session's room has closed: once every write of it has landed (a failing
+   * one goes on being retried first), what is kept of it in memory here and in
+   * the store is dropped. A later save of the code (a resumed room) starts afresh.
+   */
+  release(code: string): void;
   /** Snapshots not yet written (to keep them over a restart: see spool). */
   unsaved(): RoomSnapshotLike[];
 }
@@ -224,6 +230,14 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   /** Per room whose saves fail: the cause last logged and the tries so far. */
   const failing = new Map<string, { cause: string; tries: number; since: number }>();
   const forgotten = new Set<string>();
+  /** Rooms closed while a write of theirs was still running. */
+  const releasing = new Set<string>();
+  const drop = (code: string) => {
+    releasing.delete(code);
+    known.delete(code);
+    failing.delete(code);
+    store.release(code).catch(() => {}); // only a cache: a failure costs one whole write later
+  };
   const label = (code: string) => options.label ?? `saving session ${code}`;
 
   const write = async (snapshot: RoomSnapshotLike, takenAt: number): Promise<void> => {
@@ -307,7 +321,10 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
         await sleep(pause);
         pause = Math.min(RETRY_MAX_MS, pause * 2);
       }
-    })().finally(() => running.delete(code));
+    })().finally(() => {
+      running.delete(code);
+      if (releasing.has(code) && !waiting.has(code)) drop(code);
+    });
     running.set(code, run);
     return run;
   };
@@ -315,6 +332,7 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
   return {
     persist(snapshot, trouble) {
       forgotten.delete(snapshot.code);
+      releasing.delete(snapshot.code);
       const entry = waiting.get(snapshot.code) ?? { snapshot, takenAt: now(), done: [] };
       entry.snapshot = snapshot; // latest wins while a write is running
       if (trouble) entry.trouble = trouble;
@@ -334,6 +352,10 @@ export function createPersister(store: Store, options: RetryOptions & { now?: ()
         else await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, left)))]).finally(() => clearTimeout(timer));
       }
       return true;
+    },
+    release(code) {
+      if (running.has(code) || waiting.has(code)) releasing.add(code);
+      else drop(code);
     },
     forget(code) {
       known.delete(code);

@@ -488,6 +488,10 @@ export class SqlStore implements Store {
     });
   }
 
+  async release(code: string): Promise<void> {
+    this.written.delete(code);
+  }
+
   async deleteSession(code: string): Promise<boolean> {
     this.written.delete(code);
     return this.transact(async (trx) => {

@@ -134,6 +134,10 @@ class ThreadStore implements Store {
   deleteSession(code: string): Promise<boolean> {
     return this.call("deleteSession", code);
   }
+  /** Nothing to drop when the thread is not running (a new one keeps nothing yet). */
+  release(code: string): Promise<void> {
+    return this.worker && !this.closed ? this.call("release", code) : Promise.resolve();
+  }
   purgeOlderThan(days: number, now?: number): Promise<string[]> {
     return this.call("purgeOlderThan", days, now);
   }

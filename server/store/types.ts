@@ -91,6 +91,11 @@ export interface Store {
   deleteSession(code: string): Promise<boolean>;
   /** Deletes sessions last updated more than `days` days before `now`; returns their codes. */
   purgeOlderThan(days: number, now?: number): Promise<string[]>;
+  /**
+   * The session's room has closed and its last write landed: drop what the
+   * store keeps in memory for it (a later save of it writes it whole once).
+   */
+  release(code: string): Promise<void>;
   close(): Promise<void>;
 }
 
