@@ -49,6 +49,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = FULL");
     database.pragma("busy_timeout = 5000");
+    database.pragma(`cache_size = -${SQLITE_CACHE_KB}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
     store = new SqlStore(db, { dialect: "sqlite" });
   }
@@ -62,6 +63,16 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   }
   return store;
 }
+
+/**
+ * SQLite's page cache, in KB. better-sqlite3 builds SQLite with 16 MB
+ * (SQLITE_DEFAULT_CACHE_SIZE=-16000), and the cache fills as the database
+ * grows: over a day of classes the store thread's memory crept up by that
+ * much (the soak's "RSS not flat", README "Soak"). A save touches a few pages
+ * of the live sessions; 4 MB holds them many times over, and older pages come
+ * from the system's file cache.
+ */
+export const SQLITE_CACHE_KB = 4000;
 
 /** How many prepared statements the SQLite connection keeps (a save uses about a dozen shapes). */
 export const STATEMENT_CACHE_SIZE = 200;
