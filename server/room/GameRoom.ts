@@ -115,8 +115,14 @@ export class GameRoom extends Room<{ state: GameRoomState; client: GameClient }>
   override async onDrop(client: GameClient) {
     const seat = client.userData;
     if (seat?.kind === "player" && this.seats.seated.get(seat.playerId) === client) this.apply({ type: "disconnect", playerId: seat.playerId });
+    const socket = client.ref as unknown as { readyState?: number; close(code: number): void };
     // the window closes (or the room shuts down): onLeave follows
     await this.allowReconnection(client, GameRoom.services.config.reconnectSeconds).catch(() => {});
+    // A second tab that resumed this seat with the same token (the same link
+    // opened again) made Colyseus drop this one; it then leaves the old socket
+    // open and deaf. Close it as "opened elsewhere": that page says so and
+    // offers to take the seat back, instead of freezing.
+    if (client.ref !== (socket as unknown) && socket.readyState === 1) socket.close(CLOSE_REMOVED);
   }
 
   override onReconnect(client: GameClient) {
