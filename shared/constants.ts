@@ -17,6 +17,9 @@ export const REASON_MAX = 140;
 /** Payloads larger than this (JSON bytes) are refused with TOO_LARGE. */
 export const MAX_PAYLOAD_BYTES = 2048;
 
+/** The board's "present" button fades out of the way after the mouse rests this long (client/board/sound.ts). */
+export const PRESENT_IDLE_MS = 8000;
+
 export const SERVER_MESSAGES = {
   refused: "refused",
   welcome: "welcome",

@@ -1,29 +1,50 @@
 // The board's sound and its "present" button. The projector window needs one
 // click (or key) before a browser lets it play sound or go full screen; the
-// button says so and does both. Then the board plays the cues of
+// button says so and does both, and so does a click anywhere on the board;
+// the button fades out of the way while the mouse rests (it would cover a
+// corner of the board) and is back when it moves. Then the board plays the cues of
 // client/lib/sound.ts as the state moves, at the level the trainer sets in
 // the console (0 = silent), with the lobby's music while players join.
 import { store } from "./store.js";
 import { Sound, cuesFor, type SoundFrame } from "../lib/sound.js";
+import { PRESENT_IDLE_MS } from "../../shared/constants.js";
 
 export function startSound(): Sound {
   const sound = new Sound();
   const button = document.getElementById("board-present") as HTMLButtonElement | null;
+  let begun = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  /** The button steps aside when the mouse rests (it would cover a corner of the board) and is back when it moves. */
+  const wake = () => {
+    if (!button || begun) return;
+    button.classList.remove("asleep");
+    clearTimeout(idle);
+    idle = setTimeout(() => button.classList.add("asleep"), PRESENT_IDLE_MS);
+  };
+  const done = () => {
+    begun = true;
+    clearTimeout(idle);
+    if (button) button.hidden = true;
+    window.removeEventListener("pointermove", wake);
+  };
   if (button) {
     button.textContent = store.t.present;
     button.hidden = false;
+    wake();
+    window.addEventListener("pointermove", wake);
   }
+  // a click anywhere on the board does what the button says: sound on and full screen
   const begin = () => {
     sound.unlock();
-    if (button) button.hidden = true;
+    done();
     const root = document.documentElement;
     if (!document.fullscreenElement && root.requestFullscreen) void root.requestFullscreen().catch(() => undefined);
   };
-  button?.addEventListener("click", begin);
-  // any key on the projector window counts as the first gesture too (sound only: full screen stays the button's)
+  window.addEventListener("click", begin, { once: true });
+  // any key on the projector window counts as the first gesture too (sound only: full screen stays a click's)
   window.addEventListener("keydown", () => {
     sound.unlock();
-    if (button) button.hidden = true;
+    done();
   }, { once: true });
 
   let prev: SoundFrame | null = null;

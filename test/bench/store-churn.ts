@@ -2,9 +2,10 @@
 // their end through the rules, every change saved through the store's thread
 // as the server saves it (one write in flight per room, the newest waiting),
 // `--rooms` at once, a new session when one ends. Prints the process's memory
-// split (see soak-memory.ts) every `--every` seconds. What a 30-minute soak
-// saves takes this a few minutes, so a memory creep in the store shows fast.
-//   npx tsx --expose-gc test/bench/store-churn.ts [--sessions 600] [--rooms 10]
+// split (see soak-memory.ts) every `--every` seconds. A 30-minute soak plays
+// about 200 sessions; this plays 600 in a few minutes, so a memory creep in
+// the store shows fast.
+//   npm run soak:store [-- --sessions 600 --rooms 10 --every 10]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -6,17 +6,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { parse } from "yaml";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
 import { newDevice, startTestGame, type TestGame } from "../helpers/game-server.js";
 import { CONDITIONS, PRIMES } from "../../shared/vuca.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 const PACK = "uji-formulir";
 
@@ -26,17 +24,11 @@ describe.runIf(hasChromium)("writing a pack in the console", () => {
   let dir: string;
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    dir = mkdtempSync(join(tmpdir(), "arena-author-ui-"));
-    game = await startTestGame({ ARENA_SCENARIOS_DIR: dir });
-    browser = await launchChromium();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await game?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+  useBrowserGame(
+    (g, b) => ((game = g), (browser = b)),
+    () => startTestGame({ ARENA_SCENARIOS_DIR: (dir = mkdtempSync(join(tmpdir(), "arena-author-ui-"))) }),
+  );
 
   async function page(width: number, height: number): Promise<Page> {
     const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });

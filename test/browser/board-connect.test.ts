@@ -2,34 +2,48 @@
 // pages' one connection loop (client/lib/net.ts): an unknown code says so; a
 // session's board joins, keeps its reconnection token under STORAGE.token, and
 // after the network drops and returns it is back on the same room by itself;
-// and the class's wall mid-game (contract C1): the trainer opens the
-// reflection at a reveal and puts the wall on the board, the board shows it
-// as it fills, and goes back to the reveal when the trainer closes it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// the "present" button (sound and full screen) steps aside while the mouse
+// rests and a click anywhere does what it says; and the class's wall
+// mid-game (contract C1): the trainer opens the reflection at a reveal and
+// puts the wall on the board, the board shows it as it fills, and goes back
+// to the reveal when the trainer closes it.
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import { newDevice, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { board as boardText } from "../../shared/i18n/board.js";
 import { common } from "../../shared/i18n/common.js";
-import { STORAGE } from "../../shared/constants.js";
+import { PRESENT_IDLE_MS, STORAGE } from "../../shared/constants.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 describe.runIf(hasChromium)("the board's connection", () => {
   let game: TestGame;
   let browser: Browser;
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await game?.close();
-  });
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
+
+  it("keeps its present button out of the way: it fades while the mouse rests, and a click anywhere does what it says", async () => {
+    const { code } = await game.createSession({ packId: [...game.packs.keys()][0]!, teamCount: 3, roundSeconds: 120 });
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    await page.clock.install();
+    await page.goto(`${game.url}/board.html?code=${code}`);
+    const button = page.locator("#board-present");
+    await expect.poll(() => button.textContent(), { timeout: 30_000 }).toBe(boardText.id.present);
+    const asleep = () => button.evaluate((b) => b.classList.contains("asleep"));
+    expect(await asleep()).toBe(false);
+    await page.clock.runFor(PRESENT_IDLE_MS + 1000);
+    expect(await asleep()).toBe(true);
+    // invisible and not in the way: a click on that corner reaches the board, not the button
+    expect(await button.evaluate((b) => getComputedStyle(b).pointerEvents)).toBe("none");
+    await page.mouse.move(400, 300);
+    expect(await asleep()).toBe(false);
+    // a click anywhere on the board: sound on, full screen asked for, the button gone for good
+    await page.mouse.click(200, 200);
+    await expect.poll(() => button.isHidden()).toBe(true);
+    await page.mouse.move(300, 300);
+    expect(await button.isHidden()).toBe(true);
+    await page.close();
+  }, 90_000);
 
   it("says an unknown code was not found", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -6,16 +6,14 @@
 // row is at once where it ends; a team's tile lights up as it locks. Also the class's wall mid-game (contract C1:
 // synced boardView 2 while the reflection is open). Screenshots of every screen
 // with ten teams at 1920×1080 and 960×540: test-artifacts/screenshots/board-motion-*.png.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import type { TestGame } from "../helpers/game-server.js";
 import type { WallMessage } from "../../shared/protocol/messages.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 type Hook = {
   store: { view: Record<string, unknown>; setState(v: unknown): void; takeWall(m: unknown): void; state: { teams: { score: number }[] } };
@@ -121,15 +119,9 @@ describe.runIf(hasChromium)("the board's motion", () => {
     return p;
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("moves with motion on: the scoreboard's bars grow, scores count, rows reorder", async () => {

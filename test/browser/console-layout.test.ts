@@ -5,15 +5,13 @@
 // top ("← Semua sesi" fully visible); disabled controls look disabled; the
 // home page shows "Buat sesi" without scrolling; the count of observers is the
 // one the room sends. Screenshots: test-artifacts/screenshots/layout-*.png.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import { newDevice, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 const W = 1280;
 const H = 720;
@@ -47,16 +45,10 @@ describe.runIf(hasChromium)("the console and the home page at 1280×720", () => 
     return p;
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of clients) await c.leave(true).catch(() => undefined);
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("home page: 'Buat sesi' without scrolling", async () => {

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
 import { startTestGame, type TestGame } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { STORAGE } from "../../shared/constants.js";
@@ -19,9 +19,7 @@ import { common } from "../../shared/i18n/common.js";
 import { host as hostText } from "../../shared/i18n/host.js";
 import { board as boardText } from "../../shared/i18n/board.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 const PACK = "banjir-bandang";
 const T = hostText.id;
@@ -75,21 +73,20 @@ describe.runIf(hasChromium)("saved sessions in the console", () => {
 
   const row = (host: Page, code: string) => host.locator(`[data-session="${code}"]`);
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), "arena-console-"));
-    store = await openStore({ databaseUrl: "", dataDir });
-    game = await startTestGame({}, { store });
-    gameRef = game;
-    browser = await launchChromium();
-  }, 240_000);
-
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
     await store?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  useBrowserGame(
+    (g, b) => ((game = gameRef = g), (browser = b)),
+    async () => {
+      dataDir = mkdtempSync(join(tmpdir(), "arena-console-"));
+      store = await openStore({ databaseUrl: "", dataDir });
+      return startTestGame({}, { store });
+    },
+  );
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
   });
 
   it("lists a live session, opens its report, ends it and deletes its data", async () => {

@@ -3,31 +3,23 @@
 // and the seven values with all 21 behaviours as SE MenPANRB 20/2021 words
 // them; printed, it fits one A4 page; and it never prints a "condition → best
 // response" lookup (the game trains reading the situation).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import type { TestGame } from "../helpers/game-server.js";
 import { BEHAVIOURS } from "../../shared/behaviours.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 describe.runIf(hasChromium)("the participant handout", () => {
   let game: TestGame;
   let browser: Browser;
   let page: Page;
 
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1000, height: 1200 } })).newPage();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await game?.close();
   });
 
   it("opens from the home page and lists conditions, Primes, roles and all 21 behaviours", async () => {

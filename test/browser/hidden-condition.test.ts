@@ -4,18 +4,16 @@
 // nothing else on it names one — and at the reveal both show the card's
 // condition, its reason and every option's Prime. The console keeps the key
 // behind a facilitator-only button. Screenshots: test-artifacts/screenshots/.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import type { TestGame } from "../helpers/game-server.js";
 import { common } from "../../shared/i18n/common.js";
 import { host as hostText } from "../../shared/i18n/host.js";
 import { CONDITIONS, PRIMES } from "../../shared/vuca.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 /** Every condition and Prime name, Indonesian and English. */
 const NAMES = [
@@ -37,15 +35,9 @@ describe.runIf(hasChromium)("[HC-B] the screens give nothing away before the rev
     return ctx.newPage();
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("hides the condition and the Primes on the board and the phone while deciding, and shows both at the reveal", async () => {

@@ -6,17 +6,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { openStore, type Store } from "../../server/store/index.js";
 import { entryOf } from "../../shared/rules/reflection.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 const ISSUE = "Antrean layanan KTP di kelurahan kami panjang setiap Senin pagi";
 const ACTIVITY = "Menyusun jadwal layanan jemput bola bersama ketua RW bulan depan";
@@ -38,18 +36,16 @@ describe.runIf(hasChromium)("[RF-B] the reflection on a phone, the wall on the b
     return p;
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    store = await openStore({ databaseUrl: "", dataDir: dir });
-    game = await startTestGame({}, { store });
-    browser = await launchChromium();
-  }, 240_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+  useBrowserGame(
+    (g, b) => ((game = g), (browser = b)),
+    async () => startTestGame({}, { store: (store = await openStore({ databaseUrl: "", dataDir: dir })) }),
+  );
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
   });
 
   it("runs the whole chain, keeps it over a reload, and shows an anonymous wall", async () => {

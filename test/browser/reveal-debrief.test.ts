@@ -3,17 +3,15 @@
 // its live wall, the board switched to the wall) and C2 (the board's motion),
 // in real Chromium at 1280×720 against a real server with real SDK phones.
 // Screenshots: test-artifacts/screenshots/debrief-*.png.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import { newDevice, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { optionLetter } from "../../shared/i18n/options.js";
 import type { Prime } from "../../shared/vuca.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 describe.runIf(hasChromium)("the console's debrief at the reveal, the mid-game reflection and the board's motion", () => {
   let game: TestGame;
@@ -57,16 +55,10 @@ describe.runIf(hasChromium)("the console's debrief at the reveal, the mid-game r
     return { code, host, phones };
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of clients) await c.leave(true).catch(() => undefined);
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("shows every team's choice, diagnosis, roles and reason side by side, and the class's distribution", async () => {

@@ -3,15 +3,13 @@
 //   trainer) sends its vote and sees it taken, with its teammates' votes;
 // - the captain's reason typed but never "saved" reaches the reveal when the
 //   last teammate's vote locks the team.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import { until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 describe.runIf(hasChromium)("faults a class met in the room", () => {
   let game: TestGame;
@@ -40,15 +38,9 @@ describe.runIf(hasChromium)("faults a class met in the room", () => {
     await p.locator("button.send").click();
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("a phone that changed team sees its vote taken; the captain's unsaved reason is kept", async () => {

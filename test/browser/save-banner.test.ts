@@ -7,18 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
 import { newDevice, startTestGame, until, type GameClientRoom, type TestGame } from "../helpers/game-server.js";
 import { SqlStore, withStatementCache } from "../../server/store/index.js";
 import type { Database } from "../../server/store/schema.js";
 import { host as hostText } from "../../shared/i18n/host.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 const T = hostText.id;
 
 describe.runIf(hasChromium)("the console while saves fail", () => {
@@ -28,23 +26,21 @@ describe.runIf(hasChromium)("the console while saves fail", () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), "arena-banner-"));
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    database = new BetterSqlite3(join(dir, "arena-vuca.sqlite"));
-    database.pragma("page_size = 512");
-    database.pragma("journal_mode = WAL");
-    store = new SqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), { dialect: "sqlite" });
-    await store.migrate();
-    game = await startTestGame({}, { store });
-    browser = await launchChromium();
-  }, 240_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await game?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  useBrowserGame(
+    (g, b) => ((game = g), (browser = b)),
+    async () => {
+      database = new BetterSqlite3(join(dir, "arena-vuca.sqlite"));
+      database.pragma("page_size = 512");
+      database.pragma("journal_mode = WAL");
+      store = new SqlStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), { dialect: "sqlite" });
+      await store.migrate();
+      return startTestGame({}, { store });
+    },
+  );
 
   it("shows the banner with the cause while saves fail and clears it when they land", async () => {
     const { code, hostKey } = await game.createSession({ packId: "banjir-bandang", teamCount: 2, roundSeconds: 120 });

@@ -2,16 +2,14 @@
 // console, opens the board, six phones (360×740) join two teams, play a round
 // to the reveal and the next card, and the trainer ends the game. Assertions
 // are on text; screenshots go to test-artifacts/screenshots/.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { chromiumPath, ensureClientBuilt, launchChromium, screenshotPath } from "../helpers/browser.js";
-import { requireService } from "../helpers/services.js";
-import { startTestGame, type TestGame } from "../helpers/game-server.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { requireChromium, useBrowserGame } from "../helpers/browser-game.js";
+import type { TestGame } from "../helpers/game-server.js";
 import { CONDITIONS } from "../../shared/vuca.js";
 
-const hasChromium = await requireService("Chromium", async () => {
-  if (!chromiumPath()) throw new Error("no Chromium at /usr/bin/chromium (apt-get install chromium)");
-});
+const hasChromium = await requireChromium();
 
 const MARKUP_NAME = "<svg onload=alert(1)>"; // fits the 24-character name limit
 
@@ -32,15 +30,9 @@ describe.runIf(hasChromium)("a whole session in the browser", () => {
     return p;
   }
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    game = await startTestGame();
-    browser = await launchChromium();
-  }, 240_000);
+  useBrowserGame((g, b) => ((game = g), (browser = b)));
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await game?.close();
   });
 
   it("runs from the console to the next card with a board and six phones", async () => {

@@ -65,13 +65,16 @@ function teamCard(tm: TeamRow, teamTotal: number, showVotes: boolean, menus: str
     "article",
     { class: "panel team", "data-team": tm.index, "aria-labelledby": `team-${tm.index}-h` },
     h("header", { class: "team-head" }, h("h3", { id: `team-${tm.index}-h` }, teamChip(tm.index)), h("span", { class: "team-score" }, c().points(tm.score))),
-    h(
-      "p",
-      { class: "team-status small" },
-      h("span", null, c().sentOf(tm.sent, tm.members.length)),
-      " · ",
-      tm.locked ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${tm.lockCause ? ` (${s.lockedBy[tm.lockCause] ?? tm.lockCause})` : ""}`) : h("span", { class: "tag" }, s.teamOpen),
-    ),
+    // sent and locked mean something only while a card is played; in the lobby and between cards, the headcount
+    showVotes
+      ? h(
+          "p",
+          { class: "team-status small" },
+          h("span", null, c().sentOf(tm.sent, tm.members.length)),
+          " · ",
+          tm.locked ? h("span", { class: "tag good" }, `🔒 ${s.teamLocked}${tm.lockCause ? ` (${s.lockedBy[tm.lockCause] ?? tm.lockCause})` : ""}`) : h("span", { class: "tag" }, s.teamOpen),
+        )
+      : h("p", { class: "team-status small" }, s.stripMembers(tm.members.length)),
     tm.members.length === 0 ? h("p", { class: "muted small" }, s.noMembers) : h("ul", { class: "members" }, tm.members.map((m) => memberRow(m, tm, teamTotal, showVotes, menus.includes(m.id)))),
     showVotes || tm.reason
       ? h("div", { class: "team-reason" }, h("strong", null, `${s.captainReason}: `), tm.reason ? h("q", null, tm.reason) : h("span", { class: "muted" }, s.noReason))
