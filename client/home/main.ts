@@ -3,11 +3,13 @@
 // create a session; anyone can follow as an observer (watch.html).
 import "../lib/base.css";
 import "./home.css";
-import { CODE_LENGTH, NAME_MAX, isCode, normaliseCode } from "../../shared/constants.js";
+import { CODE_LENGTH, isCode, normaliseCode } from "../../shared/constants.js";
 import { $, h, mount } from "../lib/dom.js";
 import { HANDOUT } from "../handout/texts.js";
+import { home } from "../../shared/i18n/home.js";
 import { c, lang, langButton, onLang, tp } from "../lib/i18n.js";
 import { rememberName, storedName } from "../lib/storage.js";
+import { nameField } from "../play/name-field.js";
 
 const params = new URLSearchParams(location.search);
 let codeDraft = normaliseCode(params.get("code") ?? "").slice(0, CODE_LENGTH);
@@ -15,6 +17,7 @@ let nameDraft = storedName();
 
 function render(): void {
   const t = tp();
+  const o = home[lang()]; // what only this page shows
   mount($("top-lang"), langButton());
   document.title = `${c().appName} — ${t.joinTitle}`;
 
@@ -38,17 +41,8 @@ function render(): void {
     codeDraft = v;
     watchLink.href = isCode(v) ? `/watch.html?code=${v}` : "/watch.html";
   });
-  const nameInput = h("input", {
-    id: "name",
-    type: "text",
-    value: nameDraft,
-    maxlength: NAME_MAX,
-    autocomplete: "nickname",
-    autocapitalize: "words",
-    enterkeyhint: "go",
-    "aria-describedby": "name-hint",
-    required: true,
-  });
+  // play.html's name box: counted, said when too long, never cut (client/play/name-field.ts)
+  const { input: nameInput, count: nameCount, check } = nameField(nameDraft);
   nameInput.addEventListener("input", () => (nameDraft = nameInput.value));
   const error = h("div", { class: "alert", role: "alert", hidden: true });
   const watchLink = h("a", { href: isCode(codeDraft) ? `/watch.html?code=${codeDraft}` : "/watch.html" }, t.watchLink);
@@ -64,7 +58,8 @@ function render(): void {
     const code = normaliseCode(codeInput.value);
     const name = nameInput.value.trim();
     if (!isCode(code)) return fail(t.codeInvalid, codeInput);
-    if (!name || name.length > NAME_MAX) return fail(t.nameMissing, nameInput);
+    const bad = check(name);
+    if (bad) return fail(bad, nameInput);
     rememberName(name);
     location.href = `/play.html?code=${code}&go=1`;
   };
@@ -74,7 +69,7 @@ function render(): void {
     h(
       "div",
       { class: "stack" },
-      h("section", { class: "hero" }, h("h1", null, c().appName), h("p", null, t.tagline), h("p", { class: "primes", "aria-hidden": "true" }, "V · U · C · A")),
+      h("section", { class: "hero" }, h("h1", null, c().appName), h("p", null, o.tagline), h("p", { class: "primes", "aria-hidden": "true" }, "V · U · C · A")),
       // side by side on a laptop: "Buat sesi" in view at 1280×720 (test/browser/console-layout.test.ts)
       h(
         "div",
@@ -84,7 +79,7 @@ function render(): void {
           { class: "panel stack", novalidate: true, onsubmit, "aria-labelledby": "join-title" },
           h("h2", { id: "join-title" }, t.joinTitle),
           h("div", null, h("label", { for: "code" }, t.codeLabel), codeInput, h("span", { id: "code-hint", class: "hint" }, t.codeHint)),
-          h("div", null, h("label", { for: "name" }, t.nameLabel), nameInput, h("span", { id: "name-hint", class: "hint" }, t.nameHint)),
+          h("div", null, h("label", { for: "name" }, t.nameLabel), nameInput, h("span", { id: "name-hint", class: "hint" }, t.nameHint), nameCount),
           error,
           h("button", { type: "submit", class: "block" }, t.joinButton),
           h("p", { class: "center small" }, watchLink),
@@ -92,9 +87,9 @@ function render(): void {
         h(
           "section",
           { class: "panel stack trainer", "aria-labelledby": "trainer-title" },
-          h("h2", { id: "trainer-title" }, t.trainerTitle),
-          h("p", { class: "muted" }, t.trainerText),
-          h("a", { class: "button block secondary", href: "/host.html" }, `${t.createSession} →`),
+          h("h2", { id: "trainer-title" }, o.trainerTitle),
+          h("p", { class: "muted" }, o.trainerText),
+          h("a", { class: "button block secondary", href: "/host.html" }, `${o.createSession} →`),
           h("p", { class: "center small" }, h("a", { href: "/handout.html" }, HANDOUT[lang()].link)),
         ),
       ),

@@ -14,7 +14,7 @@ import { $, h, mount, setText } from "../lib/dom.js";
 import { c, lang, langButton, onLang, reasonText, tp } from "../lib/i18n.js";
 import { deviceSecret, keepConnected, localGet, localSet, savedToken, storedName, type Connection, type ConnStatus, type JoinFailure } from "../lib/net.js";
 import { listenTexts } from "../lib/views.js";
-import { goParam, screenOf, sessionWaiting, set, setDraft, startCode, store, touched, type App, type PlayState, type ScreenName } from "./state.js";
+import { goParam, refusedBeforeJoin, screenOf, sessionWaiting, set, setDraft, startCode, store, touched, type App, type PlayState, type ScreenName } from "./state.js";
 import { goneScreen, joinScreen, sessionWaitScreen, waitScreen } from "./screens/join.js";
 import { briefingScreen, lobbyScreen } from "./screens/lobby.js";
 import { decidingScreen } from "./screens/deciding.js";
@@ -146,7 +146,7 @@ function statusBar(s: PlayState): void {
   const bar = (kind: string, icon: string, ...rest: (HTMLElement | string | null)[]) => h("div", { class: `bar ${kind}` }, h("span", { class: "bar-icon", "aria-hidden": "true" }, icon), ...rest);
   mount(
     $("status"),
-    (s.status === "reconnecting" || s.status === "lost") && !sessionWaiting(s)
+    (s.status === "reconnecting" || s.status === "lost") && !sessionWaiting(s) && !refusedBeforeJoin(s)
       ? bar("warn", "⟳", h("span", null, s.status === "lost" && !navigator.onLine ? t.offline : c().reconnecting), s.status === "lost" ? h("button", { type: "button", class: "bar-btn", onclick: () => conn?.start() }, t.reconnectNow) : null)
       : null,
     s.room?.paused && s.status === "ok" ? bar("pause", "❚❚", h("span", null, t.pausedBanner)) : null,

@@ -129,6 +129,13 @@ export function me(s: PlayState): Me | null {
 /** Saved but not running (the server restarted): the phone waits calmly and rejoins by itself. */
 export const sessionWaiting = (s: PlayState) => s.status !== "ok" && s.status !== "closed" && s.failure?.reason === "SESSION_WAITING";
 
+/**
+ * A join refused before this page was ever in the room (a wrong code, too many
+ * of them, a name taken…): the join form says why. Not "disconnected": no
+ * reconnecting banner, even while a throttle's retry is pending.
+ */
+export const refusedBeforeJoin = (s: PlayState) => !s.joined && !!s.failure && s.failure.reason !== "NETWORK";
+
 export type ScreenName = "gone" | "restart" | "join" | "wait" | "lobby" | "briefing" | "deciding" | "reveal" | "scoreboard" | "midReflect" | "final";
 
 /** The screen the state calls for, with what builds it afresh (a new round, a new team, the language). */
@@ -136,7 +143,7 @@ export function screenOf(s: PlayState): { name: ScreenName; key: string } {
   const at = (name: ScreenName, more = "") => ({ name, key: `${s.lang}:${name}:${more}` });
   if (s.status === "removed" || s.status === "banned" || s.status === "replaced" || s.status === "closed") return at("gone", s.status);
   if (sessionWaiting(s)) return at("restart");
-  if (s.status === "idle" || s.status === "failed" || (!s.joined && s.failure && s.failure.reason !== "NETWORK")) return at("join", `${s.failure?.reason ?? ""}:${s.failure?.suggestion ?? ""}`);
+  if (s.status === "idle" || s.status === "failed" || refusedBeforeJoin(s)) return at("join", `${s.failure?.reason ?? ""}:${s.failure?.suggestion ?? ""}`);
   const mine = me(s);
   if (!s.room || !mine) return at("wait", s.status);
   const { phase, round } = s.room;

@@ -1,13 +1,14 @@
-// Strings of the phone pages: home (client/home), the player's phone
-// (client/play) and the observer view (client/watch). Bahasa Indonesia first;
+// Strings of the phone pages: the join form on home (client/home), the
+// player's phone (client/play) and the observer view (client/watch); what
+// only the home page shows is in home.ts (every phone loads this table, and
+// the phone's bundle has a budget). Bahasa Indonesia first;
 // `en` must have exactly the same keys (the type enforces it). Shared words
 // (Primes, conditions, roles, reasons, "Terkirim n/m") live in common.ts.
 import type { Lang } from "./common.js";
 import type { LockCause } from "../rules/types.js";
 
 const id = {
-  // ---- home
-  tagline: "Permainan kelompok tentang Adaptif dan Kolaboratif dalam dunia VUCA.",
+  // ---- joining (home and the phone)
   joinTitle: "Masuk ke permainan",
   codeLabel: "Kode permainan",
   codeHint: "5 huruf atau angka yang tampil di layar utama.",
@@ -16,9 +17,6 @@ const id = {
   joinButton: "Masuk",
   joining: "Masuk…",
   watchLink: "Ikuti saja sebagai pengamat",
-  trainerTitle: "Untuk fasilitator",
-  trainerText: "Buat sesi baru, tampilkan layar utama, lalu peserta masuk dengan kode permainan.",
-  createSession: "Buat sesi",
   codeInvalid: "Kode permainan terdiri dari 5 huruf atau angka.",
   nameMissing: "Tulis nama Anda (paling banyak 24 karakter).",
   nameCount: (n: number, max: number) => `${n}/${max} karakter`,
@@ -158,7 +156,6 @@ const id = {
 export type PhoneStrings = typeof id;
 
 const en: PhoneStrings = {
-  tagline: "A team game about being Adaptive and Collaborative in a VUCA world.",
   joinTitle: "Join the game",
   codeLabel: "Room code",
   codeHint: "The 5 letters or digits shown on the main screen.",
@@ -167,9 +164,6 @@ const en: PhoneStrings = {
   joinButton: "Join",
   joining: "Joining…",
   watchLink: "Just follow as an observer",
-  trainerTitle: "For facilitators",
-  trainerText: "Create a new session, show the main screen, and participants join with the room code.",
-  createSession: "Create a session",
   codeInvalid: "A room code has 5 letters or digits.",
   nameMissing: "Write your name (24 characters at most).",
   nameCount: (n, max) => `${n}/${max} characters`,

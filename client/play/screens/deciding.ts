@@ -168,9 +168,11 @@ function drawControls(s: PlayState, act: Act): (HTMLElement | null)[] {
       ),
       roles ? h("p", { class: "small muted", id: "commit-hint" }, t.commitHint(roles)) : null,
     ),
+    // disabled while a send is on its way: a double tap sends once (the first may
+    // complete the team, which then locks, and a second would be refused)
     h(
       "button",
-      { type: "button", class: "block send", hidden: locked, disabled: locked || d.picked === null || (diagnose && !d.diagnosis) || (!dirty && !pending) || paused, onclick: act.send },
+      { type: "button", class: "block send", hidden: locked, disabled: locked || d.picked === null || (diagnose && !d.diagnosis) || !dirty || pending || paused, onclick: act.send },
       pending ? "…" : mine && !dirty ? `✓ ${t.sentButton}` : mine ? t.sendChange : t.send,
     ),
     h("p", { class: "alert ok", hidden: !mine || dirty || locked }, `✓ ${t.sentNote}`),

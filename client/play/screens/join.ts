@@ -1,15 +1,13 @@
 // Getting in: the join form (code and name, a name too long is counted and
 // said, never cut), the spinner while connecting, the calm wait while a saved
 // session restarts, and the screens after removal or the room's end.
-import { CODE_LENGTH, NAME_MAX, isCode, normaliseCode } from "../../../shared/constants.js";
+import { CODE_LENGTH, isCode, normaliseCode } from "../../../shared/constants.js";
 import { h, mount, setText } from "../../lib/dom.js";
 import { c, reasonText, tp } from "../../lib/i18n.js";
 import { rememberName, storedName } from "../../lib/net.js";
 import { parseSummary, rankingList, rankRows } from "../../lib/views.js";
 import { me, store, type App } from "../state.js";
-
-/** A name's length as the room counts it (characters, spaces run together; shared/rules/names.ts). */
-const nameLength = (v: string) => [...v.trim().replace(/\s+/gu, " ")].length;
+import { nameField } from "../name-field.js";
 
 export function joinScreen(root: HTMLElement, app: App): void {
   const t = tp();
@@ -31,19 +29,7 @@ export function joinScreen(root: HTMLElement, app: App): void {
       if (codeInput.value !== v) codeInput.value = v;
     },
   });
-  // No maxlength: the browser would cut a pasted name without a word. The
-  // counter says how long it is, and a sentence says when it is too long.
-  const nameCount = h("span", { id: "name-count", class: "hint name-count", "aria-live": "polite" });
-  const showNameCount = () => {
-    const n = nameLength(nameInput.value);
-    const over = n > NAME_MAX;
-    setText(nameCount, over ? t.nameTooLong(n, NAME_MAX) : t.nameCount(n, NAME_MAX));
-    nameCount.classList.toggle("over", over);
-    if (over) nameInput.setAttribute("aria-invalid", "true");
-    else nameInput.removeAttribute("aria-invalid");
-  };
-  const nameInput = h("input", { id: "name", type: "text", value: storedName(), autocomplete: "nickname", autocapitalize: "words", enterkeyhint: "go", "aria-describedby": "name-hint name-count", required: true, oninput: showNameCount });
-  showNameCount();
+  const { input: nameInput, count: nameCount, check } = nameField(storedName());
   const error = h("div", { id: "join-error", class: "alert", hidden: !failure });
   const button = h("button", { type: "submit", class: "block" }, status === "connecting" ? t.joining : t.joinButton);
   const showLocal = (text: string, field: HTMLInputElement) => {
@@ -57,8 +43,8 @@ export function joinScreen(root: HTMLElement, app: App): void {
     const name = (nameOverride ?? nameInput.value).trim();
     if (nameOverride) nameInput.value = nameOverride;
     if (!isCode(nextCode)) return showLocal(t.codeInvalid, codeInput);
-    if (!name) return showLocal(t.nameMissing, nameInput);
-    if (nameLength(name) > NAME_MAX) return showLocal(t.nameTooLong(nameLength(name), NAME_MAX), nameInput);
+    const bad = check(name);
+    if (bad) return showLocal(bad, nameInput);
     rememberName(name);
     button.disabled = true;
     setText(button, t.joining);
