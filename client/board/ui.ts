@@ -75,6 +75,8 @@ export function pill(scene: Phaser.Scene, x: number, y: number, str: string, fil
   const w = t.width + size * 1.2;
   const h = t.height + size * 0.5;
   g.fillStyle(fill, 1).fillRoundedRect(x, y, w, h, h / 2);
+  // its box, for the layout test (test/browser/board-layout.test.ts): no text may touch it
+  g.setData("pill", { x, y, w, h });
   return { w, h, objects: [g, t] };
 }
 

@@ -56,45 +56,73 @@ export class Reveal extends BoardScene {
   }
   private results(r: RevealView) {
     const { t, c } = store;
+    // the columns: team, diagnosis, choice, roles and reason, points (right-aligned at `right`)
+    const X = { diagnosis: 400, choice: 710, detail: 1020 };
+    const right = W - M - 24;
+    /** Between a column's text and the next column, and after a pill: a gap the class sees. */
+    const GAP = 24;
+    const PILL_GAP = 20;
     const head = { size: 30, color: C.muted };
-    [[M, t.waitingTeams], [400, t.diagnosisHead], [710, t.choice], [1010, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 214, s as string, { ...head, maxW: 290 }));
+    [[M, t.waitingTeams], [X.diagnosis, t.diagnosisHead], [X.choice, t.choice], [X.detail, `${t.roles} · ${t.reason}`]].forEach(([x, s]) => text(this, x as number, 214, s as string, { ...head, maxW: 290 }));
     text(this, W - M, 214, t.pointsHead, { ...head, align: "right" });
-    const details: { t: Phaser.GameObjects.Text; maxH: number }[] = [];
     const rowH = Math.min(190, (1036 - 256) / Math.max(1, r.results.length));
-    r.results.forEach((res, i) => {
+    const h = rowH - 12;
+    // tall rows (up to six teams) put the roles above the reason and the points' breakdown beside the points
+    const wide = h >= 110;
+    const rows = r.results.map((res, i) => {
       const y = 256 + i * rowH;
-      const h = rowH - 12;
       const best = res.choice !== null && r.best.includes(res.choice);
       const objs: Phaser.GameObjects.GameObject[] = [panel(this, M, y, W - 2 * M, h, C.panel, best ? C.goodN : undefined, 14)];
       const mark = Math.min(64, h - 16);
       objs.push(...teamMark(this, M + 16, y + (h - mark) / 2, res.team, mark));
-      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: 400 - M - 44 - mark }));
-      const right = res.diagnosis !== null && res.diagnosis === r.card.condition;
-      const diagnosis = res.diagnosis ? `${right ? "✓ " : ""}${c.conditions[res.diagnosis]}` : t.noDiagnosis;
-      objs.push(...pill(this, 400, y + h / 2 - 30, diagnosis, right ? C.goodN : C.panelHi, { size: 32, maxW: 290 }).objects);
+      objs.push(text(this, M + 32 + mark, y + h / 2, c.team(res.team + 1), { size: 38, bold: true, originY: 0.5, maxW: X.diagnosis - GAP - (M + 32 + mark) }));
+      const correct = res.diagnosis !== null && res.diagnosis === r.card.condition;
+      const diagnosis = res.diagnosis ? `${correct ? "✓ " : ""}${c.conditions[res.diagnosis]}` : t.noDiagnosis;
+      objs.push(...this.cell(X.diagnosis, y + h / 2, X.choice - PILL_GAP, diagnosis, correct ? C.goodN : C.panelHi));
       const choice = res.choice ? `${best ? "★ " : ""}${c.primes[res.choice]}` : t.noChoice;
-      objs.push(...pill(this, 710, y + h / 2 - 30, choice, best ? C.goodN : C.panelHi, { size: 32, maxW: 280 }).objects);
+      objs.push(...this.cell(X.choice, y + h / 2, X.detail - PILL_GAP, choice, best ? C.goodN : C.panelHi));
+      const pts = text(this, right, y + h / 2, `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 });
+      objs.push(pts);
+      // diagnosis, response and collaboration, one under the other, read as the sum the points are
+      const sum = wide
+        ? text(this, right, y + h / 2, [t.diagnosisPts(res.diagnosisPoints), t.responsePts(res.responsePoints), t.collabPts(res.collabPoints)].join("\n"), { size: 24, color: C.muted, align: "right", originY: 0.5, maxH: h - 12, minSize: 18, lineSpacing: 2 })
+        : null;
+      if (sum) objs.push(sum);
+      return { res, y, objs, pts, sum };
+    });
+    // the points and their breakdown take what their widest row needs; the reasons get the rest of the row
+    const ptsW = Math.max(0, ...rows.map(({ pts }) => pts.width));
+    const sumRight = right - ptsW - GAP;
+    const sumW = Math.max(0, ...rows.map(({ sum }) => sum?.width ?? 0));
+    rows.forEach(({ sum }) => sum?.setX(sumRight));
+    const detailW = (wide ? sumRight - sumW : right - ptsW) - GAP - X.detail;
+    const details = rows.map(({ res, y, objs }) => {
       const roles = res.rolesCommitted.length ? res.rolesCommitted.map((x) => c.roles[x]).join(", ") : t.noRoles;
-      const wide = h >= 110;
       const quoted = res.reason ? `“${res.reason}”` : "";
       const detail = quoted ? `${roles}${wide ? "\n" : " — "}${quoted}` : roles;
-      const d = text(this, 1010, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: wide ? 470 : 520, originY: 0.5 });
-      details.push({ t: d, maxH: h - 12 });
+      const d = text(this, X.detail, y + h / 2, detail, { size: Math.min(34, wide ? 34 : h / 2 - 6), width: detailW, originY: 0.5 });
       objs.push(d);
-      const pts = text(this, W - M - 24, y + h / 2 - (h >= 110 ? 20 : 0), `${res.points >= 0 ? "+" : ""}${res.points}`, { size: Math.min(64, h - 20), bold: true, align: "right", originY: 0.5 });
-      objs.push(pts);
-      // the points land a moment after the row
-      pop(this, pts, 300 + i * 650 + 300, 1.6);
-      if (wide) objs.push(text(this, W - M - 24, y + h / 2 + 22, `${t.diagnosisPts(res.diagnosisPoints)} · ${t.responsePts(res.responsePoints)} · ${t.collabPts(res.collabPoints)}`, { size: 24, color: C.muted, align: "right", maxW: 320 }));
-      fade(this, objs, 300 + i * 650);
+      return { t: d, maxH: h - 12 };
     });
     fitTogether(details, 20);
-    // ten teams and a long reason: what still does not fit its row is cut short, never printed over the next
+    // ten teams and a long reason: what still does not fit its row is cut short (at a word, with "…"), never printed over the next
     details.forEach(({ t: d, maxH }) => clampTo(d, maxH));
+    rows.forEach(({ objs, pts }, i) => {
+      fade(this, objs, 300 + i * 650);
+      // the points land a moment after the row
+      pop(this, pts, 300 + i * 650 + 300, 1.6);
+    });
     this.time.delayedCall(300 + r.results.length * 650 + 9000, () => {
       this.step = 1;
       this.refresh();
     });
+  }
+  /** A pill centred on `cy` from `x`, its text shrunk so that the whole pill ends before `end`. */
+  private cell(x: number, cy: number, end: number, label: string, fill: number): Phaser.GameObjects.GameObject[] {
+    const size = 32;
+    const p = pill(this, x, cy, label, fill, { size, maxW: end - x - size * 1.2 });
+    for (const o of p.objects as (Phaser.GameObjects.GameObject & { y: number })[]) o.y -= p.h / 2;
+    return p.objects;
   }
   private options(r: RevealView) {
     const { t, c } = store;
